@@ -1,0 +1,1 @@
+"""Database handling: URLs, engines, secrets, migrations (Qt-free)."""

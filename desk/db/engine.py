@@ -1,0 +1,177 @@
+"""Engines for the embedded SQLite file and for PostgreSQL, and user-facing connection errors.
+
+The PostgreSQL password is injected at connect time (``do_connect``) from the password store,
+so it is never part of the engine's URL, its repr, or an error message.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import weakref
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from desk.db.secrets import PasswordStore
+from desk.db.url import DatabaseTarget
+from desk.errors import (
+    AuthenticationFailed,
+    ConfigError,
+    ConnectionFailed,
+    DeskError,
+    ReadOnlyDatabase,
+)
+from desk.i18n import _
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+# Execution option marking a read-only unit of work (see desk.db.session.Database.read).
+READ_ONLY_OPTION = "desk_read_only"
+
+_STORES: weakref.WeakKeyDictionary[Engine, PasswordStore] = weakref.WeakKeyDictionary()
+PG_CONNECT_TIMEOUT_S = 5
+
+
+def create_desk_engine(target: DatabaseTarget, passwords: PasswordStore | None = None) -> Engine:
+    if target.is_sqlite:
+        return _sqlite_engine(target)
+    return _postgresql_engine(target, passwords or PasswordStore())
+
+
+def _sqlite_engine(target: DatabaseTarget) -> Engine:
+    path = target.sqlite_path
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise ConnectionFailed(_("Cannot create the folder {path}: {reason}").format(
+                path=path.parent, reason=err.strerror)) from None
+    engine = create_engine(
+        target.url,
+        # One database worker thread uses a connection at a time; the pool may hand a
+        # connection to a different thread than the one that opened it.
+        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn: sqlite3.Connection, record: Any) -> None:
+        # Let SQLAlchemy issue BEGIN itself (pysqlite's implicit transactions break
+        # SAVEPOINT and DDL-in-transaction).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError:
+            pass  # a read-only file keeps its journal mode; writes fail later with a message
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # Writers take the lock up front (IMMEDIATE) so two writers queue on busy_timeout
+        # instead of failing mid-transaction; readers stay deferred and never block (WAL).
+        if conn.get_execution_options().get(READ_ONLY_OPTION):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _postgresql_engine(target: DatabaseTarget, passwords: PasswordStore) -> Engine:
+    engine = create_engine(
+        target.url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S, "application_name": "desk"},
+    )
+
+    _STORES[engine] = passwords
+
+    @event.listens_for(engine, "do_connect")
+    def _password(dialect: Any, conn_rec: Any, cargs: Any, cparams: dict[str, Any]) -> None:
+        password = passwords.get(target, ask=False)
+        if password is not None:
+            cparams["password"] = password
+
+    return engine
+
+
+def password_store(engine: Engine) -> PasswordStore | None:
+    """The store a PostgreSQL engine takes its password from (for pg_dump and the like)."""
+    return _STORES.get(engine)
+
+
+def check_connection(engine: Engine, target: DatabaseTarget,
+                     passwords: PasswordStore | None = None) -> None:
+    """Connect once; on a missing or wrong password ask (if a prompt exists) and retry."""
+    attempts = 3 if passwords is not None and passwords.prompt is not None else 1
+    for attempt in range(attempts):
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return
+        except DBAPIError as err:
+            desk_err = translate_error(err, target)
+            if (isinstance(desk_err, AuthenticationFailed) and passwords is not None
+                    and attempt + 1 < attempts):
+                passwords.forget(target)
+                entered = passwords.get(target, ask=True)
+                if entered is None:
+                    raise desk_err from None
+                engine.dispose()
+                continue
+            raise desk_err from None
+
+
+def translate_error(err: BaseException, target: DatabaseTarget) -> DeskError:
+    """Turn a driver error into a one-line message that names the database, never a secret."""
+    orig = getattr(err, "orig", err)
+    msg = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    low = str(orig).lower()
+    where = target.display()
+    if target.is_sqlite:
+        if "readonly" in low or "read-only" in low:
+            return ReadOnlyDatabase(_("The database file {path} is read-only").format(path=where))
+        if "unable to open" in low:
+            return ConnectionFailed(_("Cannot open the database file {path}").format(path=where))
+        if "not a database" in low or "malformed" in low:
+            return ConfigError(_("{path} is not a Desk database (or it is damaged)").format(
+                path=where))
+        if "locked" in low or "busy" in low:
+            return ConnectionFailed(
+                _("The database file {path} is locked by another program").format(path=where))
+        return DeskError(_("Database error on {path}: {reason}").format(path=where, reason=msg))
+    user = target.url.username or ""
+    if "password authentication failed" in low:
+        return AuthenticationFailed(
+            _("Wrong password for user '{user}' on {where}").format(user=user, where=where))
+    if "no password supplied" in low:
+        return AuthenticationFailed(
+            _("{where} needs a password for user '{user}'").format(user=user, where=where))
+    if "does not exist" in low and "database" in low:
+        return ConnectionFailed(
+            _("The database '{db}' does not exist on {where}").format(
+                db=target.url.database, where=where))
+    if "role" in low and "does not exist" in low:
+        return AuthenticationFailed(
+            _("The user '{user}' does not exist on {where}").format(user=user, where=where))
+    if "read-only" in low or "permission denied" in low:
+        return ReadOnlyDatabase(_("No write permission on {where}: {reason}").format(
+            where=where, reason=msg))
+    if isinstance(err, OperationalError) or "connection" in low or "timeout" in low:
+        return ConnectionFailed(
+            _("Cannot reach the PostgreSQL server {where}: {reason}").format(
+                where=where, reason=_short_reason(low, msg)))
+    return DeskError(_("Database error on {where}: {reason}").format(where=where, reason=msg))
+
+
+def _short_reason(low: str, msg: str) -> str:
+    if "connection refused" in low:
+        return _("connection refused (is the server running?)")
+    if "could not translate host name" in low or "name or service not known" in low:
+        return _("unknown host name")
+    if "timeout" in low or "timed out" in low:
+        return _("no answer within {s} s").format(s=PG_CONNECT_TIMEOUT_S)
+    return msg

@@ -1,0 +1,92 @@
+"""``Database``: one opened database, handing out short units of work.
+
+A session never crosses threads and never outlives one service call: services receive the
+``Database`` and open ``db.write()`` (commits once at the end) or ``db.read()`` themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desk.db.engine import READ_ONLY_OPTION, check_connection, create_desk_engine, translate_error
+from desk.db.migrate import SchemaState, refuse_newer, schema_status, upgrade
+from desk.db.secrets import PasswordStore
+from desk.db.url import DatabaseTarget, parse_db_url
+
+
+@dataclass
+class Database:
+    target: DatabaseTarget
+    engine: Engine
+    passwords: PasswordStore = field(default_factory=PasswordStore)
+
+    def __post_init__(self) -> None:
+        self._writer = sessionmaker(self.engine, expire_on_commit=False)
+        self._reader = sessionmaker(
+            self.engine.execution_options(**{READ_ONLY_OPTION: True}), expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A unit of work that commits once when the block ends (rolls back on error)."""
+        with self._writer() as session:
+            try:
+                yield session
+                session.commit()
+            except DBAPIError as err:
+                session.rollback()
+                raise translate_error(err, self.target) from err
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session:
+            try:
+                yield session
+            except DBAPIError as err:
+                raise translate_error(err, self.target) from err
+            finally:
+                session.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(
+    url: str | DatabaseTarget | None = None,
+    passwords: PasswordStore | None = None,
+    *,
+    migrate: bool = True,
+) -> Database:
+    """Open (and by default create or upgrade) a Desk database.
+
+    Raises ``DeskError`` subclasses with a user-facing message: unreachable server, wrong
+    password, read-only file, a schema newer than this Desk.
+    """
+    target = url if isinstance(url, DatabaseTarget) else parse_db_url(url)
+    passwords = passwords or PasswordStore()
+    engine = create_desk_engine(target, passwords)
+    try:
+        check_connection(engine, target, passwords)
+        status = schema_status(engine)
+        refuse_newer(status, target)
+        if migrate and status.state is not SchemaState.CURRENT:
+            upgrade(engine, target)
+    except DBAPIError as err:
+        engine.dispose()
+        raise translate_error(err, target) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(target, engine, passwords)

@@ -1,0 +1,1 @@
+"""Qt-free domain rules: record kinds, lifecycles, priority."""

@@ -1,0 +1,165 @@
+"""People use cases: users, groups (queues) and membership, organizations, contacts."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+
+from desk.db.session import Database
+from desk.domain.enums import Role
+from desk.errors import ValidationError
+from desk.i18n import _
+from desk.models import Contact, Group, GroupMember, Organization, User
+from desk.services.changes import Changes
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: uuid.UUID
+    username: str
+    display_name: str
+    email: str | None
+    role: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class GroupView:
+    id: uuid.UUID
+    name: str
+    description: str
+    team_lead_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class ContactView:
+    id: uuid.UUID
+    name: str
+    email: str | None
+    phone: str | None
+    organization_id: uuid.UUID | None
+    organization_name: str | None
+
+
+@dataclass(frozen=True)
+class OrganizationView:
+    id: uuid.UUID
+    name: str
+
+
+def _user(u: User) -> UserView:
+    return UserView(u.id, u.username, u.display_name, u.email, u.role, u.active)
+
+
+def list_users(db: Database, active_only: bool = True) -> list[UserView]:
+    with db.read() as s:
+        q = select(User).where(User.deleted_at.is_(None)).order_by(User.display_name)
+        if active_only:
+            q = q.where(User.active.is_(True))
+        return [_user(u) for u in s.scalars(q)]
+
+
+def find_user(db: Database, username: str) -> UserView | None:
+    with db.read() as s:
+        u = s.scalar(select(User).where(User.username == username, User.deleted_at.is_(None)))
+        return _user(u) if u is not None else None
+
+
+def create_user(db: Database, username: str, display_name: str, role: str = Role.AGENT,
+                email: str | None = None) -> tuple[UserView, Changes]:
+    username = username.strip()
+    if not username:
+        raise ValidationError(_("A user name is required"), field="username")
+    try:
+        role = Role(role)
+    except ValueError:
+        raise ValidationError(_("Unknown role {role}").format(role=role), field="role") from None
+    with db.write() as s:
+        if s.scalar(select(User.id).where(User.username == username)) is not None:
+            raise ValidationError(_("The user name {name} is taken").format(name=username),
+                                  field="username")
+        u = User(username=username, display_name=display_name.strip() or username,
+                 role=role, email=email, active=True)
+        s.add(u)
+        s.flush()
+        view = _user(u)
+    return view, Changes.of("users")
+
+
+def list_groups(db: Database) -> list[GroupView]:
+    with db.read() as s:
+        rows = s.scalars(select(Group).where(Group.deleted_at.is_(None)).order_by(Group.name))
+        return [GroupView(g.id, g.name, g.description, g.team_lead_id) for g in rows]
+
+
+def create_group(db: Database, name: str, description: str = "",
+                 team_lead_id: uuid.UUID | None = None) -> tuple[GroupView, Changes]:
+    name = name.strip()
+    if not name:
+        raise ValidationError(_("A group name is required"), field="name")
+    with db.write() as s:
+        if s.scalar(select(Group.id).where(Group.name == name)) is not None:
+            raise ValidationError(_("The group {name} exists already").format(name=name),
+                                  field="name")
+        g = Group(name=name, description=description, team_lead_id=team_lead_id)
+        s.add(g)
+        s.flush()
+        view = GroupView(g.id, g.name, g.description, g.team_lead_id)
+    return view, Changes.of("groups")
+
+
+def add_member(db: Database, group_id: uuid.UUID, user_id: uuid.UUID) -> Changes:
+    with db.write() as s:
+        existing = s.scalar(select(GroupMember).where(GroupMember.group_id == group_id,
+                                                      GroupMember.user_id == user_id))
+        if existing is None:
+            s.add(GroupMember(group_id=group_id, user_id=user_id))
+        elif existing.deleted_at is not None:
+            existing.deleted_at = None
+    return Changes.of("group_members")
+
+
+def group_members(db: Database, group_id: uuid.UUID) -> list[UserView]:
+    with db.read() as s:
+        rows = s.scalars(
+            select(User).join(GroupMember, GroupMember.user_id == User.id)
+            .where(GroupMember.group_id == group_id, GroupMember.deleted_at.is_(None),
+                   User.deleted_at.is_(None), User.active.is_(True))
+            .order_by(User.display_name))
+        return [_user(u) for u in rows]
+
+
+def groups_of(db: Database, user_id: uuid.UUID) -> list[uuid.UUID]:
+    with db.read() as s:
+        return list(s.scalars(select(GroupMember.group_id).where(
+            GroupMember.user_id == user_id, GroupMember.deleted_at.is_(None))))
+
+
+def list_organizations(db: Database) -> list[OrganizationView]:
+    with db.read() as s:
+        rows = s.execute(select(Organization.id, Organization.name)
+                         .where(Organization.deleted_at.is_(None))
+                         .order_by(Organization.name))
+        return [OrganizationView(*r) for r in rows]
+
+
+def escape_like(text: str) -> str:
+    """User text as a literal LIKE pattern fragment (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_contacts(db: Database, text: str, limit: int = 20) -> list[ContactView]:
+    """Search-as-you-type over contact name and email (prefix of any word is enough)."""
+    pattern = f"%{escape_like(text.strip().lower())}%"
+    with db.read() as s:
+        q = (select(Contact.id, Contact.name, Contact.email, Contact.phone,
+                    Contact.organization_id, Organization.name)
+             .outerjoin(Organization, Organization.id == Contact.organization_id)
+             .where(Contact.deleted_at.is_(None))
+             .order_by(Contact.name).limit(limit))
+        if text.strip():
+            q = q.where(or_(func.lower(Contact.name).like(pattern, escape="\\"),
+                            func.lower(Contact.email).like(pattern, escape="\\")))
+        return [ContactView(*r) for r in s.execute(q)]

@@ -1,0 +1,493 @@
+"""Ticket use cases: create, update (fields and transitions), worklog, attachments, bulk work.
+
+This module is the only write path for tickets. Every change of status, assignee, group or
+priority writes a ``TicketEvent`` and every changed field an ``AuditEntry``, in the same
+transaction as the change, so the SLA engine's event log is complete.
+
+Optimistic locking: callers pass the ``row_version`` they loaded; if the ticket moved on, a
+``TicketConflict`` carrying the current state is raised and nothing is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from desk.db.session import Database
+from desk.domain import lifecycle
+from desk.domain.enums import Channel, EventField, Kind, Status, WorklogVisibility, format_number
+from desk.domain.priority import PriorityMatrix
+from desk.errors import (
+    AttachmentTooLarge,
+    ConflictError,
+    NotFound,
+    ValidationError,
+)
+from desk.i18n import _
+from desk.models import (
+    Attachment,
+    AuditEntry,
+    GroupMember,
+    PriorityCell,
+    Ticket,
+    TicketCounter,
+    TicketEvent,
+    WorklogEntry,
+)
+from desk.services.changes import Changes
+from desk.services.dto import (
+    EDITABLE_FIELDS,
+    AttachmentView,
+    AuditView,
+    EventView,
+    TicketView,
+    WorklogView,
+)
+from desk.services.settings import get_setting
+from desk.timeutil import require_aware, utcnow
+
+TITLE_MAX = 300
+
+
+class TicketConflict(ConflictError):
+    """Another agent saved the ticket since ``expected_version``; ``current`` is their state."""
+
+    def __init__(self, current: TicketView) -> None:
+        super().__init__(
+            _("{number} was changed by someone else since you opened it").format(
+                number=current.number),
+            record_id=current.id)
+        self.current = current
+
+
+@dataclass(frozen=True)
+class NewTicket:
+    kind: str
+    title: str
+    description: str = ""
+    impact: int = 3
+    urgency: int = 3
+    channel: str = Channel.PHONE
+    category_id: uuid.UUID | None = None
+    requester_id: uuid.UUID | None = None
+    organization_id: uuid.UUID | None = None
+    group_id: uuid.UUID | None = None
+    assignee_id: uuid.UUID | None = None
+    parent_id: uuid.UUID | None = None
+    major_incident: bool = False
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    updated: tuple[uuid.UUID, ...]
+    skipped: tuple[tuple[str, str], ...]  # (ticket number, reason)
+    changes: Changes = field(default_factory=Changes)
+
+
+# ---------------------------------------------------------------- reads
+
+
+def get_ticket(db: Database, ticket_id: uuid.UUID) -> TicketView:
+    with db.read() as s:
+        return TicketView.of(_load(s, ticket_id))
+
+
+def find_by_number(db: Database, number: str) -> TicketView | None:
+    number = number.strip().upper()
+    with db.read() as s:
+        row = s.scalar(select(Ticket).where(Ticket.number == number,
+                                            Ticket.deleted_at.is_(None)))
+        return TicketView.of(row) if row is not None else None
+
+
+def list_events(db: Database, ticket_id: uuid.UUID) -> list[EventView]:
+    with db.read() as s:
+        rows = s.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket_id)
+                         .order_by(TicketEvent.at, TicketEvent.id))
+        return [EventView(r.id, r.at, r.actor_id, r.field, r.old_value, r.new_value)
+                for r in rows]
+
+
+def list_worklog(db: Database, ticket_id: uuid.UUID) -> list[WorklogView]:
+    with db.read() as s:
+        rows = s.scalars(select(WorklogEntry).where(WorklogEntry.ticket_id == ticket_id)
+                         .order_by(WorklogEntry.created_at, WorklogEntry.id))
+        return [WorklogView(r.id, r.created_at, r.author_id, r.visibility, r.body) for r in rows]
+
+
+def list_audit(db: Database, record_id: uuid.UUID) -> list[AuditView]:
+    with db.read() as s:
+        rows = s.scalars(select(AuditEntry).where(AuditEntry.record_id == record_id)
+                         .order_by(AuditEntry.created_at, AuditEntry.id))
+        return [AuditView(r.id, r.created_at, r.actor_id, r.table_name, r.record_id, r.field,
+                          r.old_value, r.new_value) for r in rows]
+
+
+def list_attachments(db: Database, ticket_id: uuid.UUID) -> list[AttachmentView]:
+    with db.read() as s:
+        rows = s.execute(
+            select(Attachment.id, Attachment.created_at, Attachment.author_id,
+                   Attachment.filename, Attachment.content_type, Attachment.size)
+            .where(Attachment.ticket_id == ticket_id, Attachment.deleted_at.is_(None))
+            .order_by(Attachment.created_at))
+        return [AttachmentView(*r) for r in rows]
+
+
+def attachment_data(db: Database, attachment_id: uuid.UUID) -> bytes:
+    with db.read() as s:
+        data = s.scalar(select(Attachment.data).where(Attachment.id == attachment_id,
+                                                      Attachment.deleted_at.is_(None)))
+    if data is None:
+        raise NotFound(_("The attachment no longer exists"))
+    return data
+
+
+# ---------------------------------------------------------------- writes
+
+
+def create_ticket(db: Database, actor_id: uuid.UUID | None, new: NewTicket,
+                  at: datetime | None = None) -> tuple[TicketView, Changes]:
+    at = require_aware(at, "at") if at is not None else utcnow()
+    kind = _kind(new.kind)
+    title = _title(new.title)
+    channel = _channel(new.channel)
+    with db.write() as s:
+        matrix = _matrix(s)
+        priority = matrix.priority(new.impact, new.urgency)
+        _check_assignee(s, new.group_id, new.assignee_id)
+        number = _next_number(s, kind)
+        ticket = Ticket(
+            kind=kind, number=number, title=title, description=new.description or "",
+            status=lifecycle.initial_status(kind), impact=new.impact, urgency=new.urgency,
+            priority=priority, category_id=new.category_id, channel=channel,
+            requester_id=new.requester_id, organization_id=new.organization_id,
+            group_id=new.group_id, assignee_id=new.assignee_id, parent_id=new.parent_id,
+            major_incident=new.major_incident, opened_at=at, created_at=at, updated_at=at,
+        )
+        s.add(ticket)
+        s.flush()
+        _event(s, ticket, actor_id, at, EventField.CREATED, None, ticket.status)
+        _event(s, ticket, actor_id, at, EventField.PRIORITY, None, str(priority))
+        if ticket.group_id:
+            _event(s, ticket, actor_id, at, EventField.GROUP, None, str(ticket.group_id))
+        if ticket.assignee_id:
+            _event(s, ticket, actor_id, at, EventField.ASSIGNEE, None, str(ticket.assignee_id))
+        s.add(AuditEntry(actor_id=actor_id, table_name="tickets", record_id=ticket.id,
+                         field="created", old_value=None, new_value=number, created_at=at))
+        s.flush()
+        view = TicketView.of(ticket)
+    return view, Changes.of("tickets", "ticket_events", ticket_ids=[view.id])
+
+
+def update_ticket(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
+                  expected_version: int, changes: Mapping[str, Any],
+                  at: datetime | None = None) -> tuple[TicketView, Changes]:
+    """Apply an agent's edits (fields and/or a status transition) in one transaction."""
+    at = require_aware(at, "at") if at is not None else utcnow()
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    try:
+        with db.write() as s:
+            ticket = _load(s, ticket_id)
+            if ticket.row_version != expected_version:
+                raise TicketConflict(TicketView.of(ticket))
+            _apply(s, ticket, actor_id, changes, _matrix(s), at)
+            s.flush()
+            view = TicketView.of(ticket)
+    except StaleDataError:
+        raise TicketConflict(get_ticket(db, ticket_id)) from None
+    return view, Changes.of("tickets", "ticket_events", "audit_entries", ticket_ids=[view.id])
+
+
+def bulk_update(db: Database, actor_id: uuid.UUID | None, ticket_ids: Sequence[uuid.UUID],
+                changes: Mapping[str, Any], note: str | None = None,
+                at: datetime | None = None) -> BulkResult:
+    """One transaction for the whole selection; tickets the change does not fit are skipped
+    with the reason, the rest are updated."""
+    at = require_aware(at, "at") if at is not None else utcnow()
+    updated: list[uuid.UUID] = []
+    skipped: list[tuple[str, str]] = []
+    with db.write() as s:
+        matrix = _matrix(s)
+        rows = s.scalars(select(Ticket).where(Ticket.id.in_(list(ticket_ids)),
+                                              Ticket.deleted_at.is_(None))).all()
+        for ticket in rows:
+            try:
+                with s.begin_nested():
+                    _apply(s, ticket, actor_id, changes, matrix, at)
+                    if note:
+                        _worklog(s, ticket, actor_id, WorklogVisibility.INTERNAL, note, at)
+                    s.flush()
+                updated.append(ticket.id)
+            except ValidationError as err:
+                s.expire(ticket)
+                skipped.append((ticket.number, str(err)))
+        found = {t.id for t in rows}
+        skipped.extend((str(i), _("no longer exists")) for i in ticket_ids if i not in found)
+    return BulkResult(tuple(updated), tuple(skipped),
+                      Changes.of("tickets", "ticket_events", "worklog_entries",
+                                 ticket_ids=updated))
+
+
+def add_worklog(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
+                visibility: str, body: str,
+                at: datetime | None = None) -> tuple[WorklogView, Changes]:
+    at = require_aware(at, "at") if at is not None else utcnow()
+    if not body or not body.strip():
+        raise ValidationError(_("The note is empty"), field="body")
+    try:
+        visibility = WorklogVisibility(visibility)
+    except ValueError:
+        raise ValidationError(_("Unknown worklog visibility"), field="visibility") from None
+    with db.write() as s:
+        ticket = _load(s, ticket_id)
+        entry = _worklog(s, ticket, actor_id, visibility, body, at)
+        s.flush()
+        view = WorklogView(entry.id, entry.created_at, entry.author_id, entry.visibility,
+                           entry.body)
+    return view, Changes.of("worklog_entries", "tickets", ticket_ids=[ticket_id])
+
+
+def add_attachment(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
+                   filename: str, data: bytes, content_type: str | None = None,
+                   at: datetime | None = None) -> tuple[AttachmentView, Changes]:
+    at = require_aware(at, "at") if at is not None else utcnow()
+    limit = get_setting(db, "attachment_max_bytes")
+    if len(data) > limit:
+        raise AttachmentTooLarge(
+            _("{name} is {size} — larger than the limit of {limit}").format(
+                name=filename, size=format_bytes(len(data)), limit=format_bytes(limit)),
+            field="attachments")
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not name:
+        raise ValidationError(_("The attachment has no file name"), field="attachments")
+    ctype = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    with db.write() as s:
+        ticket = _load(s, ticket_id)
+        att = Attachment(ticket_id=ticket.id, author_id=actor_id, filename=name[:255],
+                         content_type=ctype[:120], size=len(data),
+                         sha256=hashlib.sha256(data).hexdigest(), data=data,
+                         created_at=at, updated_at=at)
+        s.add(att)
+        s.add(AuditEntry(actor_id=actor_id, table_name="tickets", record_id=ticket.id,
+                         field="attachment", old_value=None, new_value=name, created_at=at))
+        s.flush()
+        view = AttachmentView(att.id, att.created_at, att.author_id, att.filename,
+                              att.content_type, att.size)
+    return view, Changes.of("attachments", ticket_ids=[ticket_id])
+
+
+def remove_attachment(db: Database, actor_id: uuid.UUID | None,
+                      attachment_id: uuid.UUID) -> Changes:
+    at = utcnow()
+    with db.write() as s:
+        att = s.get(Attachment, attachment_id)
+        if att is None or att.deleted_at is not None:
+            raise NotFound(_("The attachment no longer exists"))
+        att.deleted_at = at
+        s.add(AuditEntry(actor_id=actor_id, table_name="tickets", record_id=att.ticket_id,
+                         field="attachment", old_value=att.filename, new_value=None,
+                         created_at=at))
+        ticket_id = att.ticket_id
+    return Changes.of("attachments", ticket_ids=[ticket_id])
+
+
+def format_bytes(n: int) -> str:
+    if n < 1024:
+        return _("{n} bytes").format(n=n)
+    if n < 1024 * 1024:
+        return _("{n:.1f} KB").format(n=n / 1024)
+    return _("{n:.1f} MB").format(n=n / (1024 * 1024))
+
+
+# ---------------------------------------------------------------- internals
+
+
+def _load(s: Session, ticket_id: uuid.UUID) -> Ticket:
+    ticket = s.get(Ticket, ticket_id)
+    if ticket is None or ticket.deleted_at is not None:
+        raise NotFound(_("The ticket no longer exists"))
+    return ticket
+
+
+def _kind(value: str) -> Kind:
+    try:
+        return Kind(value)
+    except ValueError:
+        raise ValidationError(_("Unknown ticket kind {kind}").format(kind=value),
+                              field="kind") from None
+
+
+def _channel(value: str) -> Channel:
+    try:
+        return Channel(value)
+    except ValueError:
+        raise ValidationError(_("Unknown channel {channel}").format(channel=value),
+                              field="channel") from None
+
+
+def _title(value: str) -> str:
+    title = (value or "").strip()
+    if not title:
+        raise ValidationError(_("A title is required"), field="title")
+    if len(title) > TITLE_MAX:
+        raise ValidationError(_("The title is longer than {n} characters").format(n=TITLE_MAX),
+                              field="title")
+    return title
+
+
+def _matrix(s: Session) -> PriorityMatrix:
+    cells = {(c.impact, c.urgency): c.priority for c in s.scalars(select(PriorityCell))}
+    return PriorityMatrix(cells) if cells else PriorityMatrix()
+
+
+def _next_number(s: Session, kind: Kind) -> str:
+    # UPDATE … RETURNING locks the counter row until commit: numbers never repeat, even with
+    # several consoles on one PostgreSQL database.
+    n = s.execute(
+        update(TicketCounter).where(TicketCounter.kind == kind)
+        .values(next_number=TicketCounter.next_number + 1)
+        .returning(TicketCounter.next_number)).scalar()
+    if n is None:
+        s.add(TicketCounter(kind=kind, next_number=2))
+        s.flush()
+        n = 2
+    return format_number(kind, n - 1)
+
+
+def _check_assignee(s: Session, group_id: uuid.UUID | None,
+                    assignee_id: uuid.UUID | None) -> None:
+    if assignee_id is None or group_id is None:
+        return
+    member = s.scalar(select(GroupMember.id).where(
+        GroupMember.group_id == group_id, GroupMember.user_id == assignee_id,
+        GroupMember.deleted_at.is_(None)))
+    if member is None:
+        raise ValidationError(_("The assignee is not a member of the assignment group"),
+                              field="assignee_id")
+
+
+def _event(s: Session, ticket: Ticket, actor_id: uuid.UUID | None, at: datetime,
+           what: EventField, old: object, new: object) -> None:
+    s.add(TicketEvent(ticket_id=ticket.id, at=at, actor_id=actor_id, field=what,
+                      old_value=None if old is None else str(old),
+                      new_value=None if new is None else str(new), created_at=at))
+
+
+def _worklog(s: Session, ticket: Ticket, actor_id: uuid.UUID | None, visibility: str,
+             body: str, at: datetime) -> WorklogEntry:
+    entry = WorklogEntry(ticket_id=ticket.id, author_id=actor_id, visibility=visibility,
+                         body=body, created_at=at)
+    s.add(entry)
+    if visibility == WorklogVisibility.PUBLIC:
+        _first_response(s, ticket, actor_id, at)
+    # The ticket's updated_at (and row_version) move with its worklog: queues sorted by
+    # "updated" must see the activity, and an open form must learn of it.
+    ticket.updated_at = at
+    return entry
+
+
+def _first_response(s: Session, ticket: Ticket, actor_id: uuid.UUID | None,
+                    at: datetime) -> None:
+    if ticket.first_response_at is None:
+        ticket.first_response_at = at
+        _event(s, ticket, actor_id, at, EventField.FIRST_RESPONSE, None, at.isoformat())
+
+
+_AUDIT_ONLY = ("title", "description", "category_id", "channel", "requester_id",
+               "organization_id", "parent_id", "major_incident", "resolution_code",
+               "resolution_notes", "impact", "urgency")
+
+
+def _apply(s: Session, ticket: Ticket, actor_id: uuid.UUID | None,
+           changes: Mapping[str, Any], matrix: PriorityMatrix, at: datetime) -> None:
+    """Validate and apply ``changes`` to ``ticket``; events and audit for each difference."""
+    new = {k: v for k, v in changes.items() if getattr(ticket, k) != v}
+    if not new:
+        return
+    if "title" in new:
+        new["title"] = _title(new["title"])
+    if "channel" in new:
+        new["channel"] = _channel(new["channel"])
+    impact = new.get("impact", ticket.impact)
+    urgency = new.get("urgency", ticket.urgency)
+    priority = matrix.priority(impact, urgency)
+    group_id = new.get("group_id", ticket.group_id)
+    assignee_id = new.get("assignee_id", ticket.assignee_id)
+    if "group_id" in new and "assignee_id" not in new and ticket.assignee_id is not None:
+        # Moving to another group drops an assignee who is not a member there.
+        member = s.scalar(select(GroupMember.id).where(
+            GroupMember.group_id == group_id, GroupMember.user_id == ticket.assignee_id,
+            GroupMember.deleted_at.is_(None))) if group_id else True
+        if member is None:
+            assignee_id = None
+            new["assignee_id"] = None
+    if "group_id" in new or "assignee_id" in new:
+        _check_assignee(s, group_id, assignee_id)
+
+    status_from = Status(ticket.status)
+    status_to = Status(new.get("status", ticket.status))
+    if status_to is not status_from:
+        lifecycle.check_transition(ticket.kind, status_from, status_to,
+                                   new.get("resolution_code", ticket.resolution_code))
+
+    for name in _AUDIT_ONLY:
+        if name in new:
+            _audit(s, ticket, actor_id, at, name, getattr(ticket, name), new[name])
+            setattr(ticket, name, new[name])
+
+    if priority != ticket.priority:
+        _event(s, ticket, actor_id, at, EventField.PRIORITY, ticket.priority, priority)
+        _audit(s, ticket, actor_id, at, "priority", ticket.priority, priority)
+        ticket.priority = priority
+    if group_id != ticket.group_id:
+        _event(s, ticket, actor_id, at, EventField.GROUP, ticket.group_id, group_id)
+        _audit(s, ticket, actor_id, at, "group_id", ticket.group_id, group_id)
+        ticket.group_id = group_id
+    if assignee_id != ticket.assignee_id:
+        _event(s, ticket, actor_id, at, EventField.ASSIGNEE, ticket.assignee_id, assignee_id)
+        _audit(s, ticket, actor_id, at, "assignee_id", ticket.assignee_id, assignee_id)
+        ticket.assignee_id = assignee_id
+    if status_to is not status_from:
+        _transition(s, ticket, actor_id, at, status_from, status_to)
+    ticket.updated_at = at
+
+
+def _transition(s: Session, ticket: Ticket, actor_id: uuid.UUID | None, at: datetime,
+                src: Status, dst: Status) -> None:
+    _event(s, ticket, actor_id, at, EventField.STATUS, src, dst)
+    _audit(s, ticket, actor_id, at, "status", src, dst)
+    ticket.status = dst
+    if src is Status.NEW:
+        _first_response(s, ticket, actor_id, at)
+    if lifecycle.is_resolving(ticket.kind, src, dst):
+        ticket.resolved_at = at
+    if lifecycle.is_reopen(src, dst):
+        ticket.resolved_at = None
+        ticket.resolution_code = None
+    if dst in (Status.CLOSED, Status.CANCELLED, Status.REJECTED):
+        ticket.closed_at = at
+
+
+def _audit(s: Session, ticket: Ticket, actor_id: uuid.UUID | None, at: datetime,
+           name: str, old: object, new: object) -> None:
+    s.add(AuditEntry(actor_id=actor_id, table_name="tickets", record_id=ticket.id, field=name,
+                     old_value=_text(old), new_value=_text(new), created_at=at))
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
