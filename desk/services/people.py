@@ -163,3 +163,22 @@ def search_contacts(db: Database, text: str, limit: int = 20) -> list[ContactVie
             q = q.where(or_(func.lower(Contact.name).like(pattern, escape="\\"),
                             func.lower(Contact.email).like(pattern, escape="\\")))
         return [ContactView(*r) for r in s.execute(q)]
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    """Who is signed in to this console, with the groups whose queues are theirs."""
+
+    id: uuid.UUID
+    username: str
+    display_name: str
+    role: str
+    group_ids: tuple[uuid.UUID, ...]
+
+
+def current_user(db: Database, username: str) -> CurrentUser | None:
+    user = find_user(db, username)
+    if user is None:
+        return None
+    return CurrentUser(user.id, user.username, user.display_name, user.role,
+                       tuple(groups_of(db, user.id)))
