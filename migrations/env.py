@@ -8,6 +8,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 import desk.models  # noqa: F401  (registers every table)
+from desk.db.migrate import include_object
 from desk.models import Base
 from desk.models.base import UTCDateTime
 
@@ -30,6 +31,7 @@ def _configure(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=_render_item,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

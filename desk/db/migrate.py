@@ -29,6 +29,19 @@ from desk.timeutil import utcnow
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
 
 
+# Tables that migrations manage with raw SQL and the ORM does not map (full-text indexes and
+# their shadow tables); autogenerate must not propose to drop them.
+UNMANAGED_TABLE_MARKERS = ("_fts", "fts_")
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool,
+                   compare_to: object) -> bool:
+    """Autogenerate filter shared by ``migrations/env.py`` and the schema test."""
+    if type_ == "table" and reflected and compare_to is None and name is not None:
+        return not any(marker in name for marker in UNMANAGED_TABLE_MARKERS)
+    return True
+
+
 def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))

@@ -41,8 +41,8 @@ OPTIONS: dict[str, Option] = {
 def get_setting(db: Database, key: str) -> Any:
     option = OPTIONS[key]
     with db.read() as s:
-        row = s.get(Setting, key)
-    return option.default if row is None else option.type(row.value)
+        value = s.scalar(select(Setting.value).where(Setting.key == key))
+    return option.default if value is None else option.type(value)
 
 
 def set_setting(db: Database, key: str, value: Any) -> None:

@@ -325,9 +325,11 @@ class BusinessCalendar:
     def _block(self, o: int) -> _Block:
         """Business intervals of one slice of the UTC timeline, between two local midnights.
 
-        Local dates do not map to disjoint ordered stretches of UTC when a fall-back crosses
-        midnight, so blocks are cut at fixed instants and take their intervals from the
-        neighbouring local dates too.
+        Local dates do not always map to disjoint, ordered stretches of UTC: when a fall-back
+        crosses midnight (St. John's fell back from 00:01 to 23:01 until 2011) the end of one
+        date repeats after the start of the next, and a gap straddling midnight would start
+        the next date before its fold=0 midnight. So blocks are cut at fixed instants and
+        collect the intervals of the neighbouring local dates as well.
         """
         block = self._blocks.get(o)
         if block is not None:
