@@ -68,8 +68,8 @@ def test_keyring_password_opens_the_server(scram_server, memory_keyring):
 
 
 def test_without_keyring_the_prompt_is_asked_and_retried(scram_server, memory_keyring):
-    from keyring.backends.fail import Keyring as NoKeyring
     import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
 
     keyring.set_keyring(NoKeyring())
     answers = iter(["typo", SECRET])
