@@ -71,6 +71,9 @@ def open_database(
 ) -> Database:
     """Open (and by default create or upgrade) a Desk database.
 
+    ``migrate=False`` only connects: maintenance commands use it to inspect, back up or
+    upgrade a database whose schema may be older or newer than this Desk.
+
     Raises ``DeskError`` subclasses with a user-facing message: unreachable server, wrong
     password, read-only file, a schema newer than this Desk.
     """
@@ -79,10 +82,11 @@ def open_database(
     engine = create_desk_engine(target, passwords)
     try:
         check_connection(engine, target, passwords)
-        status = schema_status(engine)
-        refuse_newer(status, target)
-        if migrate and status.state is not SchemaState.CURRENT:
-            upgrade(engine, target)
+        if migrate:
+            status = schema_status(engine)
+            refuse_newer(status, target)
+            if status.state is not SchemaState.CURRENT:
+                upgrade(engine, target)
     except DBAPIError as err:
         engine.dispose()
         raise translate_error(err, target) from None

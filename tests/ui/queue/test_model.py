@@ -1,0 +1,121 @@
+"""QueueModel: qtmodeltester from before the first row, paging, sorting, refresh in place."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from desk.db.session import Database
+from desk.queues import fetch_rows
+from desk.queues.spec import Filter, SortSpec, ViewSpec
+from desk.services import tickets
+from desk.services.people import CurrentUser
+from desk.ui.queue.model import ID_ROLE, KIND_ROLE, PAGE, RAW_ROLE, QueueModel
+from desk.ui.worker import DbRunner
+from tests.factories import Team
+from tests.queues.populate import bulk_tickets
+from tests.ui.queue.conftest import idle
+
+N = 2500
+ALL = ViewSpec("all", "All", Filter(), SortSpec("updated", True))
+
+
+@pytest.fixture
+def filled(db: Database, team: Team) -> list:
+    return bulk_tickets(db, N, group_ids=(team.group.id,),
+                        assignee_ids=(team.agent.id, None))
+
+
+def make_view(qtbot, model: QueueModel) -> QTableView:
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(1100, 700)
+    view.show()
+    return view
+
+
+def test_modeltester_through_load_count_paging_sort_refresh(
+        qtbot, qtmodeltester, qrunner: DbRunner, me: CurrentUser, db: Database,
+        team: Team, filled: list) -> None:
+    model = QueueModel(qrunner, me)
+    qtmodeltester.check(model)  # attached to the empty model: watches every change below
+    view = make_view(qtbot, model)
+    with qtbot.waitSignal(model.countKnown, timeout=10_000):
+        model.set_view(ALL)
+    assert model.rowCount() == N
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.row_at(N - 1) is not None, timeout=10_000)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.sort(model.column_index("title"), Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: model.count_known, timeout=10_000)
+    tickets.add_worklog(db, team.agent.id, filled[0], "internal", "a note")
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        model.refresh()
+    qtmodeltester.check(model)
+
+
+def test_pages_load_around_what_is_painted(qtbot, qrunner: DbRunner, me: CurrentUser,
+                                           db: Database, filled: list) -> None:
+    model = QueueModel(qrunner, me)
+    view = make_view(qtbot, model)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_view(ALL)
+    # The first page is shown before the count is known.
+    assert model.rowCount() == PAGE and model.cached_rows() == PAGE
+    qtbot.waitUntil(lambda: model.rowCount() == N, timeout=10_000)
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.row_at(N - 1) is not None, timeout=10_000)
+    idle(qtbot, qrunner)
+    expected = fetch_rows(db, ALL, me, None, N - 5, 5)
+    assert [model.row_at(r) for r in range(N - 5, N)] == expected
+    # Only pages that were painted were read: the middle of the view never was.
+    assert model.cached_rows() <= 3 * PAGE
+    assert model.row_at(N // 2) is None
+    last = model.index(N - 1, model.column_index("number"))
+    assert last.data() == expected[-1].number
+    assert last.data(ID_ROLE) == expected[-1].id
+
+
+def test_sort_requeries(qtbot, qrunner: DbRunner, me: CurrentUser, filled: list) -> None:
+    model = QueueModel(qrunner, me)
+    make_view(qtbot, model)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_view(ALL)
+    col = model.column_index("title")
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.sort(col, Qt.SortOrder.DescendingOrder)
+    titles = [model.index(r, col).data(RAW_ROLE) for r in range(PAGE)]
+    assert titles == sorted(titles, reverse=True)
+    assert titles[0].startswith("vpn")  # over all 2,500 rows, not within a page
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.sort(model.column_index("priority"), Qt.SortOrder.AscendingOrder)
+    assert model.index(0, model.column_index("priority")).data(RAW_ROLE) == 1
+    assert model.index(0, model.column_index("priority")).data() == "P1 Critical"
+    assert model.index(0, model.column_index("priority")).data(KIND_ROLE) == "priority"
+
+
+def test_refresh_inserts_and_updates_in_place(qtbot, qrunner: DbRunner, me: CurrentUser,
+                                              db: Database, team: Team, filled: list) -> None:
+    model = QueueModel(qrunner, me)
+    make_view(qtbot, model)
+    with qtbot.waitSignal(model.countKnown, timeout=10_000):
+        model.set_view(ALL)
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    new, _ = tickets.create_ticket(db, team.agent.id, tickets.NewTicket(
+        kind="incident", title="Fresh one", group_id=team.group.id))
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        model.refresh()
+    assert model.rowCount() == N + 1
+    assert model.row_at(0).id == new.id  # newest first
+    assert resets == []  # never a reset: selections and scroll survive
+
+
+def test_unknown_view_error_is_reported(qtbot, qrunner: DbRunner, me: CurrentUser) -> None:
+    model = QueueModel(qrunner, me)
+    bad = ViewSpec("bad", "Bad", Filter(), SortSpec("no-such-column", False))
+    with qtbot.waitSignal(model.failed, timeout=10_000) as blocker:
+        model.set_view(bad)
+    assert "no-such-column" in blocker.args[0]
