@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
 
+import psycopg
+from sqlalchemy.exc import DBAPIError
+
 from desk import __version__
 from desk import config as local_config
+from desk.db.engine import translate_error
 from desk.db.secrets import PasswordStore
 from desk.db.session import Database, open_database
 from desk.db.url import parse_db_url
@@ -81,12 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[..., None]]:
     """Subcommands that other parts of the core contribute (``register(sub, add_db_arg)``)."""
     found = []
-    try:
-        from desk.cmdb.cli import register as cmdb_register
-    except ImportError:
-        pass
-    else:
-        found.append(cmdb_register)
+    for module in ("desk.cmdb.cli", "desk.sla.cli"):
+        try:
+            found.append(importlib.import_module(module).register)
+        except ModuleNotFoundError as err:
+            if err.name != module:
+                raise
     return found
 
 
@@ -200,6 +206,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except DeskError as err:
         print(f"desk: {_('error')}: {err}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except (DBAPIError, sqlite3.Error, psycopg.Error) as err:
+        # Bulk paths use the raw driver; their errors get the same one-line treatment.
+        target = parse_db_url(getattr(args, "db", None) or local_config.configured_database())
+        print(f"desk: {_('error')}: {translate_error(err, target)}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print(f"desk: {_('interrupted')}", file=sys.stderr)
