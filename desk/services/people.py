@@ -145,6 +145,45 @@ def list_organizations(db: Database) -> list[OrganizationView]:
         return [OrganizationView(*r) for r in rows]
 
 
+def create_organization(db: Database, name: str) -> tuple[OrganizationView, Changes]:
+    name = name.strip()
+    if not name:
+        raise ValidationError(_("An organization name is required"), field="name")
+    with db.write() as s:
+        if s.scalar(select(Organization.id).where(Organization.name == name)) is not None:
+            raise ValidationError(_("The organization {name} exists already").format(
+                name=name), field="name")
+        org = Organization(name=name)
+        s.add(org)
+        s.flush()
+        view = OrganizationView(org.id, org.name)
+    return view, Changes.of("organizations")
+
+
+def create_contact(db: Database, name: str, email: str | None = None, phone: str | None = None,
+                   organization_id: uuid.UUID | None = None) -> tuple[ContactView, Changes]:
+    name = name.strip()
+    if not name:
+        raise ValidationError(_("A contact name is required"), field="name")
+    email = (email or "").strip() or None
+    if email is not None and ("@" not in email or " " in email):
+        raise ValidationError(_("{email} is not an email address").format(email=email),
+                              field="email")
+    with db.write() as s:
+        org_name = None
+        if organization_id is not None:
+            org = s.get(Organization, organization_id)
+            if org is None:
+                raise ValidationError(_("Unknown organization"), field="organization_id")
+            org_name = org.name
+        c = Contact(name=name, email=email, phone=(phone or "").strip() or None,
+                    organization_id=organization_id)
+        s.add(c)
+        s.flush()
+        view = ContactView(c.id, c.name, c.email, c.phone, c.organization_id, org_name)
+    return view, Changes.of("contacts")
+
+
 def escape_like(text: str) -> str:
     """User text as a literal LIKE pattern fragment (escape character: backslash)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -81,6 +81,7 @@ class DbRunner(QObject):
         self._busy_timer.setInterval(BUSY_AFTER_MS)
         self._busy_timer.timeout.connect(self._check_busy)
         self._is_busy = False
+        self._closed = False
 
     # ------------------------------------------------------------ API
 
@@ -103,6 +104,7 @@ class DbRunner(QObject):
         return len(self._pending)
 
     def shutdown(self) -> None:
+        self._closed = True
         for op in self._pending.values():
             op.cancel()
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -115,6 +117,10 @@ class DbRunner(QObject):
                 on_error: Callable[[BaseException], None] | None, label: str,
                 is_write: bool) -> Op:
         op = Op(label or getattr(fn, "__name__", "op"), on_done, on_error, is_write)
+        if self._closed:
+            # A late timer of a closing window: nothing will run it, nobody waits for it.
+            op.cancel()
+            return op
         self._pending[op.id] = op
         db = self.db
 

@@ -79,6 +79,7 @@ def runner(qtbot, db: Database) -> Iterator[DbRunner]:
     r = DbRunner(db)
     yield r
     r.shutdown()
+    r.deleteLater()  # its timer must be destroyed on the GUI thread, not by a late GC
 
 
 @pytest.fixture

@@ -43,7 +43,6 @@ def start(qtbot, aio_loop, ui_settings: QSettings, tmp_path: Path):
         if startup.window is not None:
             startup.window._close_approved = True
             startup.window.close()
-            startup.window.deleteLater()
         startup.shutdown()
 
 
@@ -96,7 +95,7 @@ def test_local_user_is_picked_once_then_remembered(qtbot, start, sqlite_url, ui_
     assert again.dialog is None
     assert task2.result().me.username == "lena"
 
-    explicit, task3 = start(sqlite_url, "arne")  # --user beats the remembered choice
+    _explicit, task3 = start(sqlite_url, "arne")  # --user beats the remembered choice
     qtbot.waitUntil(task3.done, timeout=20_000)
     assert task3.result().me.username == "arne"
 
