@@ -29,15 +29,15 @@ from desk.timeutil import utcnow
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
 
 
-# Tables that migrations manage with raw SQL and the ORM does not map (full-text indexes and
-# their shadow tables); autogenerate must not propose to drop them.
+# Tables and indexes that migrations manage with raw SQL and the ORM does not map (full-text
+# tables, their shadow tables, GIN expression indexes); autogenerate must not drop them.
 UNMANAGED_TABLE_MARKERS = ("_fts", "fts_")
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool,
                    compare_to: object) -> bool:
     """Autogenerate filter shared by ``migrations/env.py`` and the schema test."""
-    if type_ == "table" and reflected and compare_to is None and name is not None:
+    if type_ in ("table", "index") and reflected and compare_to is None and name is not None:
         return not any(marker in name for marker in UNMANAGED_TABLE_MARKERS)
     return True
 

@@ -1,0 +1,114 @@
+"""CMDB vocabulary: CI status, environment, relationship types, class field types.
+
+Stored as their string values. Labels go through ``_()`` so the console and the CLI can be
+translated without touching logic.
+"""
+
+from __future__ import annotations
+
+import uuid
+from enum import StrEnum
+
+from desk.i18n import _
+
+
+class CiStatus(StrEnum):
+    PLANNED = "planned"
+    IN_USE = "in_use"
+    MAINTENANCE = "maintenance"
+    RETIRED = "retired"
+
+    @property
+    def label(self) -> str:
+        return {
+            CiStatus.PLANNED: _("Planned"),
+            CiStatus.IN_USE: _("In use"),
+            CiStatus.MAINTENANCE: _("Maintenance"),
+            CiStatus.RETIRED: _("Retired"),
+        }[self]
+
+
+class Environment(StrEnum):
+    PRODUCTION = "production"
+    TEST = "test"
+    DEVELOPMENT = "development"
+
+    @property
+    def label(self) -> str:
+        return {
+            Environment.PRODUCTION: _("Production"),
+            Environment.TEST: _("Test"),
+            Environment.DEVELOPMENT: _("Development"),
+        }[self]
+
+
+class RelType(StrEnum):
+    """``source <type> target``: "A depends on B"."""
+
+    DEPENDS_ON = "depends_on"
+    RUNS_ON = "runs_on"
+    CONTAINED_IN = "contained_in"
+    CONNECTS_TO = "connects_to"
+    BACKED_UP_BY = "backed_up_by"
+
+    @property
+    def label(self) -> str:
+        return {
+            RelType.DEPENDS_ON: _("depends on"),
+            RelType.RUNS_ON: _("runs on"),
+            RelType.CONTAINED_IN: _("is contained in"),
+            RelType.CONNECTS_TO: _("connects to"),
+            RelType.BACKED_UP_BY: _("is backed up by"),
+        }[self]
+
+    @property
+    def reverse_label(self) -> str:
+        """The same edge read from its target: "B is needed by A"."""
+        return {
+            RelType.DEPENDS_ON: _("is needed by"),
+            RelType.RUNS_ON: _("hosts"),
+            RelType.CONTAINED_IN: _("contains"),
+            RelType.CONNECTS_TO: _("is connected from"),
+            RelType.BACKED_UP_BY: _("backs up"),
+        }[self]
+
+
+# "A depends_on B": B down affects A. connects_to and backed_up_by do not propagate by default.
+DEFAULT_PROPAGATING: frozenset[RelType] = frozenset(
+    {RelType.DEPENDS_ON, RelType.RUNS_ON, RelType.CONTAINED_IN})
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    BOOLEAN = "boolean"
+    DATE = "date"
+
+
+CRITICALITY_MIN, CRITICALITY_MAX = 1, 4
+DEFAULT_CRITICALITY = 3
+
+
+def builtin_class_label(name: str) -> str | None:
+    """Translated label of a built-in class (custom classes carry their own label)."""
+    return {
+        "business_service": _("Business service"),
+        "application": _("Application"),
+        "database": _("Database"),
+        "server": _("Server"),
+        "virtual_machine": _("Virtual machine"),
+        "network_device": _("Network device"),
+        "storage": _("Storage"),
+        "workstation": _("Workstation"),
+        "location": _("Location"),
+    }.get(name)
+
+
+# Ids fixed by migration 0003 (the same on every database).
+BUILTIN_CLASS_IDS: dict[str, uuid.UUID] = {
+    name: uuid.UUID(f"019aa3b5-ec00-7000-8000-0000c3db000{i}")
+    for i, name in enumerate(("business_service", "application", "database", "server",
+                              "virtual_machine", "network_device", "storage", "workstation",
+                              "location"))
+}
