@@ -156,9 +156,13 @@ def _cmd_db(args: argparse.Namespace) -> int:
                 where=db.target.display(), current=st.current or _("none"),
                 state=st.state.value, head=st.head))
         elif args.db_command == "upgrade":
+            from desk.sla.policy import ensure_default_sla
+
             copy = migrate.upgrade(db.engine, db.target)
             if copy is not None:
                 print(_("Backed up to {path}").format(path=copy))
+            if ensure_default_sla(db):
+                print(_("Added the default SLA calendars and policies"))
             print(_("{where} is at schema {head}").format(
                 where=db.target.display(), head=migrate.head_revision()))
         elif args.db_command == "backup":

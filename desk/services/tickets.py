@@ -53,6 +53,7 @@ from desk.services.dto import (
     WorklogView,
 )
 from desk.services.settings import get_setting
+from desk.sla.engine import refresh_ticket as _sla_refresh
 from desk.timeutil import require_aware, utcnow
 
 TITLE_MAX = 300
@@ -183,9 +184,10 @@ def create_ticket(db: Database, actor_id: uuid.UUID | None, new: NewTicket,
             _event(s, ticket, actor_id, at, EventField.ASSIGNEE, None, str(ticket.assignee_id))
         s.add(AuditEntry(actor_id=actor_id, table_name="tickets", record_id=ticket.id,
                          field="created", old_value=None, new_value=number, created_at=at))
+        _sla_refresh(s, ticket, at)
         s.flush()
         view = TicketView.of(ticket)
-    return view, Changes.of("tickets", "ticket_events", ticket_ids=[view.id])
+    return view, Changes.of("tickets", "ticket_events", "sla_clocks", ticket_ids=[view.id])
 
 
 def update_ticket(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
@@ -206,7 +208,8 @@ def update_ticket(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID
             view = TicketView.of(ticket)
     except StaleDataError:
         raise TicketConflict(get_ticket(db, ticket_id)) from None
-    return view, Changes.of("tickets", "ticket_events", "audit_entries", ticket_ids=[view.id])
+    return view, Changes.of("tickets", "ticket_events", "audit_entries", "sla_clocks",
+                            ticket_ids=[view.id])
 
 
 def bulk_update(db: Database, actor_id: uuid.UUID | None, ticket_ids: Sequence[uuid.UUID],
@@ -235,7 +238,7 @@ def bulk_update(db: Database, actor_id: uuid.UUID | None, ticket_ids: Sequence[u
         found = {t.id for t in rows}
         skipped.extend((str(i), _("no longer exists")) for i in ticket_ids if i not in found)
     return BulkResult(tuple(updated), tuple(skipped),
-                      Changes.of("tickets", "ticket_events", "worklog_entries",
+                      Changes.of("tickets", "ticket_events", "worklog_entries", "sla_clocks",
                                  ticket_ids=updated))
 
 
@@ -255,7 +258,7 @@ def add_worklog(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
         s.flush()
         view = WorklogView(entry.id, entry.created_at, entry.author_id, entry.visibility,
                            entry.body)
-    return view, Changes.of("worklog_entries", "tickets", ticket_ids=[ticket_id])
+    return view, Changes.of("worklog_entries", "tickets", "sla_clocks", ticket_ids=[ticket_id])
 
 
 def add_attachment(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
@@ -391,6 +394,7 @@ def _worklog(s: Session, ticket: Ticket, actor_id: uuid.UUID | None, visibility:
     s.add(entry)
     if visibility == WorklogVisibility.PUBLIC:
         _first_response(s, ticket, actor_id, at)
+        _sla_refresh(s, ticket, at)
     # The ticket's updated_at (and row_version) move with its worklog: queues sorted by
     # "updated" must see the activity, and an open form must learn of it.
     ticket.updated_at = at
@@ -461,6 +465,7 @@ def _apply(s: Session, ticket: Ticket, actor_id: uuid.UUID | None,
     if status_to is not status_from:
         _transition(s, ticket, actor_id, at, status_from, status_to)
     ticket.updated_at = at
+    _sla_refresh(s, ticket, at)
 
 
 def _transition(s: Session, ticket: Ticket, actor_id: uuid.UUID | None, at: datetime,

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -53,11 +53,27 @@ _DAY_S = 86_400
 # Offsets are sampled this often when looking for zone transitions; real zones never change
 # their offset twice within one sampling step.
 _SAMPLE_S = 3_600
+# Business positions count from the local midnight that starts this date (see ``position``).
+POSITION_EPOCH = "2026-01-01"
 
 Pause = tuple[datetime, datetime]
 _Interval = tuple[int, int]
 # (start, end, intervals, interval starts, business µs) of one block of the UTC timeline.
 _Block = tuple[int, int, tuple[_Interval, ...], tuple[int, ...], int]
+
+
+@dataclass
+class _PositionIndex:
+    """Prefix sums of business time per block, grown on demand around ``POSITION_EPOCH``.
+
+    ``starts[i]`` is where block ``lo + i`` begins (µs), ``prefix[i]`` the position there;
+    ``end`` is where the last block ends.
+    """
+
+    lo: int = 0
+    starts: list[int] = field(default_factory=list)
+    prefix: list[int] = field(default_factory=list)
+    end: int = 0
 
 
 class CalendarError(ValidationError, ValueError):
@@ -112,6 +128,9 @@ class BusinessCalendar:
         init=False, repr=False, compare=False, default_factory=dict
     )
     _blocks: dict[int, _Block] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _index: _PositionIndex = field(
+        init=False, repr=False, compare=False, default_factory=lambda: _PositionIndex()
+    )
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: normalise the fields once, here
@@ -297,6 +316,150 @@ class BusinessCalendar:
                     need -= free_hi - lo
                     lo = free_hi
             o += 1
+
+    # ----------------------------------------------------------------- business positions
+
+    def position(self, instant: datetime) -> float:
+        """Business seconds from ``POSITION_EPOCH`` to ``instant`` (negative before it).
+
+        ``position(b) - position(a) == elapsed(a, b)`` for ``a <= b``, so a stored position
+        of a due instant turns "remaining business time" into a subtraction that SQL can do.
+        """
+        return self.position_us(_to_us(instant, "instant")) / _US
+
+    def position_us(self, us: int) -> int:
+        """``position`` in integer microseconds, for an instant in µs since the Unix epoch."""
+        index = self._index
+        starts = index.starts
+        if not starts or us < starts[0] or us >= index.end:
+            self._cover(us)
+        i = bisect_right(starts, us) - 1
+        o = index.lo + i
+        pos = index.prefix[i]
+        block = self._blocks.get(o) or self._block(o)
+        for lo, hi in block[2]:
+            if hi <= us:
+                pos += hi - lo
+            else:
+                if lo < us:
+                    pos += us - lo
+                break
+        return pos
+
+    def instant_at_us(self, pos: int) -> int:
+        """The earliest instant (µs) whose position is at least ``pos`` (µs)."""
+        index = self._index
+        while not index.prefix or pos <= index.prefix[0]:
+            if index.prefix and index.lo < _EPOCH_ORDINAL:
+                raise ValueError(f"no business time before position {pos}")
+            self._extend_down()
+        while pos > index.prefix[-1]:
+            last = index.lo + len(index.prefix) - 1
+            if last > self._last_explicit + 7 and not any(self.hours):
+                raise _fail("hours", _("the calendar has no working time left to count"))
+            self._extend_up()
+        j = bisect_left(index.prefix, pos)
+        i = j - 1
+        need = pos - index.prefix[i]
+        for lo, hi in self._block(index.lo + i)[2]:
+            if hi - lo >= need:
+                return lo + need
+            need -= hi - lo
+        raise AssertionError("block totals and intervals disagree")  # pragma: no cover
+
+    def elapsed_us(self, start: int, end: int, pauses: Sequence[_Interval] = ()) -> int:
+        """``elapsed`` on µs instants; ``pauses`` sorted, disjoint ``(lo, hi)`` µs pairs."""
+        if end <= start:
+            return 0
+        total = self.position_us(end) - self.position_us(start)
+        for lo, hi in pauses:
+            lo = max(lo, start)
+            hi = min(hi, end)
+            if lo < hi:
+                total -= self.position_us(hi) - self.position_us(lo)
+        return total
+
+    def due_us(self, start: int, need: int, pauses: Sequence[_Interval] = ()) -> int:
+        """``due`` on µs: ``need`` business µs after ``start``, outside the sorted, disjoint
+        ``pauses``."""
+        if need <= 0:
+            return start
+        target = self.position_us(start) + need
+        for lo, hi in pauses:
+            if hi <= start:
+                continue
+            lo = max(lo, start)
+            if self.instant_at_us(target) <= lo:
+                break
+            target += self.position_us(hi) - self.position_us(lo)
+        return self.instant_at_us(target)
+
+    def business_intervals_us(self, start: int, end: int) -> list[_Interval]:
+        """The business intervals inside ``[start, end)``, in µs, merged and in order."""
+        out: list[_Interval] = []
+        if end <= start:
+            return out
+        self._cover(start)
+        index = self._index
+        o = index.lo + bisect_right(index.starts, start) - 1
+        while True:
+            b_start, _b_end, intervals, _starts, _total = self._block(o)
+            if b_start >= end:
+                break
+            for lo, hi in intervals:
+                lo, hi = max(lo, start), min(hi, end)
+                if lo < hi:
+                    if out and out[-1][1] == lo:
+                        out[-1] = (out[-1][0], hi)
+                    else:
+                        out.append((lo, hi))
+            o += 1
+        return out
+
+    def _cover(self, us: int) -> None:
+        index = self._index
+        while not index.starts or us < index.starts[0]:
+            self._extend_down()
+        while us >= index.end:
+            self._extend_up()
+
+    def _extend_up(self) -> None:
+        index = self._index
+        if not index.starts:
+            index.lo = date.fromisoformat(POSITION_EPOCH).toordinal()
+            block = self._block(index.lo)
+            index.starts.append(block[0])
+            index.prefix.append(0)
+            index.end = block[1]
+            return
+        o = index.lo + len(index.starts)
+        last_total = self._block(o - 1)[4]
+        block = self._block(o)
+        index.starts.append(block[0])
+        index.prefix.append(index.prefix[-1] + last_total)
+        index.end = block[1]
+
+    def _extend_down(self) -> None:
+        index = self._index
+        if not index.starts:
+            self._extend_up()
+            return
+        # Grow by a year at a time: prepending rebuilds the lists.
+        o_new = index.lo - 366
+        starts: list[int] = []
+        totals: list[int] = []
+        for o in range(o_new, index.lo):
+            b_start, _b_end, _intervals, _starts, b_total = self._block(o)
+            starts.append(b_start)
+            totals.append(b_total)
+        prefix = [0] * len(totals)
+        running = index.prefix[0]
+        for k in range(len(totals) - 1, -1, -1):
+            running -= totals[k]
+            prefix[k] = running
+        index.starts[:0] = starts
+        index.prefix[:0] = prefix
+        index.lo = o_new
 
     # ----------------------------------------------------------------- interval building
 

@@ -1,0 +1,82 @@
+"""Queue columns of remaining business time per SLA target, sortable in SQL.
+
+The value is the signed business seconds left (negative once breached; NULL for tickets
+whose clock has stopped or that no policy covers):
+
+- a paused clock: ``remaining_seconds``, frozen while paused;
+- a running clock: ``due_position - position(now)`` on the clock's calendar, where
+  ``position(now)`` is computed here for each calendar and inlined as a CASE — one
+  subtraction per row, no calendar logic in SQL.
+
+The positions of "now" come from the calendars this process has loaded
+(``desk.sla.policy.known_calendars``): ``register_sla_columns(db)`` loads them, and every
+SLA read or write refreshes them. A calendar created in another console after that shows
+NULL here until this process next reads the SLA configuration.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, literal, select
+
+from desk.db.session import Database
+from desk.i18n import _
+from desk.models.sla import SlaClock
+from desk.queues.columns import TICKETS, QueryContext, QueueColumn, register_column
+from desk.sla.clocks import PAUSED, RUNNING
+from desk.sla.policy import Target, known_calendars, load_rules
+from desk.timeutil import utcnow
+
+CLOCKS = SlaClock.__table__
+
+
+def remaining_seconds_column(target: str, now: Any = None) -> ColumnElement[Any]:
+    """A correlated scalar subquery: business seconds left on ``target`` of each ticket row
+    of ``tickets`` as of ``now`` (default: the time the query is built)."""
+    now = now or utcnow()
+    c = CLOCKS.alias(f"sla_{target}")
+    positions = {cal_id: cal.position(now) for cal_id, cal in known_calendars().items()}
+    if positions:
+        now_position = case(*((c.c.calendar_id == cal_id, literal(pos))
+                              for cal_id, pos in positions.items()), else_=None)
+        running = c.c.due_position - now_position
+    else:
+        running = literal(None)
+    value = case((c.c.state == RUNNING, running), (c.c.state == PAUSED, c.c.remaining_seconds),
+                 else_=None)
+    return (select(value).where(and_(c.c.ticket_id == TICKETS.c.id, c.c.target == target))
+            .scalar_subquery())
+
+
+def _column(target: Target, visible: bool) -> QueueColumn:
+    def value(ctx: QueryContext) -> ColumnElement[Any]:
+        return remaining_seconds_column(target)
+
+    def sort(ctx: QueryContext) -> list[ColumnElement[Any]]:
+        expr = remaining_seconds_column(target)
+        # NULLs (no running clock) last on both databases when ascending.
+        return [case((expr.is_(None), 1), else_=0), expr]
+
+    label = {Target.FIRST_RESPONSE: lambda: _("Response due in"),
+             Target.RESOLUTION: lambda: _("Resolution due in"),
+             Target.NEXT_UPDATE: lambda: _("Next update due in")}[target]
+    return QueueColumn(key=f"sla_{target.value}", label=label, kind="duration", select=value,
+                       sort=sort, attr=None, width=120, visible=visible)
+
+
+COLUMNS = (
+    _column(Target.RESOLUTION, True),
+    _column(Target.FIRST_RESPONSE, False),
+    _column(Target.NEXT_UPDATE, False),
+)
+
+
+def register_sla_columns(db: Database | None = None) -> None:
+    """Add the SLA columns to the queue registry (idempotent); with ``db``, load the
+    calendars so the first queue query already knows them."""
+    if db is not None:
+        with db.read() as s:
+            load_rules(s)
+    for column in COLUMNS:
+        register_column(column)

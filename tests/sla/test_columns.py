@@ -1,0 +1,54 @@
+"""The queue's "remaining business time" columns sort in SQL on both databases."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from desk.queues import columns as queue_columns
+from desk.queues import fetch_rows
+from desk.queues.spec import Filter, SortSpec, ViewSpec
+from desk.services.people import current_user
+from desk.sla.columns import COLUMNS, register_sla_columns
+from desk.timeutil import utcnow
+
+from .conftest import Desk
+
+
+@pytest.fixture
+def sla_columns(desk: Desk):
+    register_sla_columns(desk.db)
+    yield
+    for c in COLUMNS:
+        queue_columns.unregister_column(c.key)
+
+
+def test_remaining_resolution_time_sorts_and_shows_in_the_queue(desk: Desk, sla_columns) -> None:
+    now = utcnow()
+    # Created at different times on the 24x7 P1 policy: 4 h to resolve each.
+    old = desk.create(now - timedelta(hours=3), impact=1, urgency=1)  # ~1 h left
+    late = desk.create(now - timedelta(hours=5), impact=1, urgency=1)  # ~-1 h: breached
+    fresh = desk.create(now - timedelta(minutes=10), impact=1, urgency=1)  # ~3 h 50 left
+    paused = desk.create(now - timedelta(hours=2), impact=1, urgency=1)
+    desk.move(paused.id, now - timedelta(hours=1), status="pending_customer")  # 3 h frozen
+    done = desk.create(now - timedelta(hours=1), impact=1, urgency=1)
+    desk.move(done.id, now - timedelta(minutes=30), status="in_progress")
+    desk.move(done.id, now - timedelta(minutes=20), status="resolved",
+              resolution_code="solved")  # no running clock: last
+
+    me = current_user(desk.db, desk.team.agent.username)
+    spec = ViewSpec("test", "All", Filter())
+    rows = fetch_rows(desk.db, spec, me, SortSpec("sla_resolution", descending=False), 0, 10)
+    assert [r.number for r in rows] == [late.number, old.number, paused.number, fresh.number,
+                                        done.number]
+    left = {r.number: r.extra["sla_resolution"] for r in rows}
+    assert left[late.number] == pytest.approx(-3600, abs=5)
+    assert left[old.number] == pytest.approx(3600, abs=5)
+    assert left[paused.number] == 3 * 3600
+    assert left[done.number] is None
+    # First response: met on the moves, still running (and breached) on the others.
+    fr = fetch_rows(desk.db, spec, me, SortSpec("sla_first_response", descending=False), 0, 10)
+    assert fr[0].number == late.number
+    assert {r.number for r in fr if r.extra["sla_first_response"] is None} == {
+        paused.number, done.number}
