@@ -104,6 +104,7 @@ class _Generator:
         self.groups = list(groups)
         self.cis: list[dict[str, Any]] = []
         self.edges: list[tuple[uuid.UUID, str, uuid.UUID]] = []
+        self._edge_set: set[tuple[uuid.UUID, str, uuid.UUID]] = set()
         self.by_class: dict[str, list[uuid.UUID]] = {}
         self._n = 0
 
@@ -135,7 +136,11 @@ class _Generator:
         return ci_id
 
     def rel(self, a: uuid.UUID, t: RelType, b: uuid.UUID) -> None:
-        self.edges.append((a, str(t), b))
+        # Random picks can repeat an edge; the CMDB allows one edge per (source, type, target).
+        edge = (a, str(t), b)
+        if edge not in self._edge_set:
+            self._edge_set.add(edge)
+            self.edges.append(edge)
 
     def build(self) -> None:
         rng = self.rng

@@ -394,10 +394,12 @@ def _worklog(s: Session, ticket: Ticket, actor_id: uuid.UUID | None, visibility:
     s.add(entry)
     if visibility == WorklogVisibility.PUBLIC:
         _first_response(s, ticket, actor_id, at)
-        _sla_refresh(s, ticket, at)
     # The ticket's updated_at (and row_version) move with its worklog: queues sorted by
-    # "updated" must see the activity, and an open form must learn of it.
+    # "updated" must see the activity, and an open form must learn of it. Set before the
+    # SLA refresh, whose query autoflushes: one save must bump row_version once.
     ticket.updated_at = at
+    if visibility == WorklogVisibility.PUBLIC:
+        _sla_refresh(s, ticket, at)
     return entry
 
 

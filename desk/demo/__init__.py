@@ -1,0 +1,1 @@
+"""Realistic, reproducible demo data (``desk demo``): see ``desk.demo.generate``."""
