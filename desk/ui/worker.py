@@ -20,7 +20,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from desk.db.session import Database
 from desk.errors import DeskError
@@ -75,7 +75,9 @@ class DbRunner(QObject):
         self.db = db
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-db")
         self._pending: dict[int, Op] = {}
-        self._finished.connect(self._deliver)
+        # Always queued: a call that finishes before add_done_callback is attached runs the
+        # callback on this thread, and on_done must never fire inside read()/write().
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._busy_timer = QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_AFTER_MS)

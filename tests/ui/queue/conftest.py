@@ -39,12 +39,15 @@ def qrunner(qtbot, db: Database) -> Iterator[DbRunner]:
 
 
 @pytest.fixture
-def make_pane(qtbot, qrunner: DbRunner, me: CurrentUser) -> Callable[..., object]:
+def make_pane(qtbot, qrunner: DbRunner, me: CurrentUser) -> Iterator[Callable[..., object]]:
     from desk.ui.queue.pane import QueuePane
+
+    panes: list[QueuePane] = []
 
     def make(view: int | None = None) -> QueuePane:
         pane = QueuePane(qrunner, me)
         qtbot.addWidget(pane)
+        panes.append(pane)
         pane.resize(1100, 700)
         pane.show()
         qtbot.waitUntil(lambda: pane.views.count() >= 6 and qrunner.pending == 0,
@@ -55,7 +58,9 @@ def make_pane(qtbot, qrunner: DbRunner, me: CurrentUser) -> Callable[..., object
                             and qrunner.pending == 0, timeout=10_000)
         return pane
 
-    return make
+    yield make
+    for pane in panes:  # before the runner shuts down
+        pane.close()
 
 
 def idle(qtbot, runner: DbRunner, timeout: int = 10_000) -> None:

@@ -1,0 +1,188 @@
+"""The column registry of the queue table.
+
+Each ``QueueColumn`` says how to select its value, how to sort by it in SQL, which join it
+needs and how the UI should present it (``kind``). The Qt model reads the registry, so another
+part of Desk (the SLA engine: "remaining time to resolution", sortable in SQL) adds a column with
+``register_column`` without touching the model or the SQL builder. Values of registered
+columns arrive in ``QueueRow.extra`` under the column key.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import ColumnElement, FromClause, Table
+
+from desk.i18n import _
+from desk.models import Category, Contact, Group, Organization, Ticket, User
+
+TICKETS: Table = Ticket.__table__  # type: ignore[assignment]
+
+
+@dataclass
+class QueryContext:
+    """Aliases of the joined tables for one query; joins are added once, on demand."""
+
+    dialect: str
+    joined: dict[str, FromClause] = field(default_factory=dict)
+
+    def table(self, join: str) -> FromClause:
+        if join not in self.joined:
+            self.joined[join] = JOINS[join].table.alias(f"q_{join}")
+        return self.joined[join]
+
+
+@dataclass(frozen=True)
+class JoinSpec:
+    """A table the queue LEFT JOINs by ``tickets.<ticket_column> = <table>.id``."""
+
+    table: Table
+    ticket_column: str
+
+
+JOINS: dict[str, JoinSpec] = {
+    "requester": JoinSpec(Contact.__table__, "requester_id"),  # type: ignore[arg-type]
+    "organization": JoinSpec(Organization.__table__, "organization_id"),  # type: ignore[arg-type]
+    "group": JoinSpec(Group.__table__, "group_id"),  # type: ignore[arg-type]
+    "assignee": JoinSpec(User.__table__, "assignee_id"),  # type: ignore[arg-type]
+    "category": JoinSpec(Category.__table__, "category_id"),  # type: ignore[arg-type]
+}
+
+
+def apply_joins(base: FromClause, ctx: QueryContext) -> FromClause:
+    joined = base
+    for name, alias in ctx.joined.items():
+        spec = JOINS[name]
+        joined = joined.outerjoin(alias, alias.c.id == TICKETS.c[spec.ticket_column])
+    return joined
+
+
+Expr = Callable[[QueryContext], ColumnElement[Any]]
+
+
+@dataclass(frozen=True)
+class QueueColumn:
+    key: str
+    label: Callable[[], str]  # translated when shown
+    kind: str  # presentation: text, number, kind, priority, status, channel, datetime, …
+    select: Expr  # the value
+    sort: Callable[[QueryContext], Sequence[ColumnElement[Any]]]  # ascending sort keys
+    attr: str | None = None  # QueueRow attribute of a core column; None: ``extra[key]``
+    width: int = 120
+    visible: bool = True  # shown by default
+
+    def value(self, row: QueueRow) -> Any:
+        return getattr(row, self.attr) if self.attr else row.extra.get(self.key)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One ticket as a queue shows it: raw values (ids, enum values, UTC datetimes) and
+    the joined names; formatting is the UI's business."""
+
+    id: uuid.UUID
+    number: str
+    kind: str
+    priority: int
+    status: str
+    title: str
+    requester: str | None
+    organization: str | None
+    group: str | None
+    assignee: str | None
+    category: str | None
+    channel: str
+    created_at: datetime
+    updated_at: datetime
+    major_incident: bool
+    row_version: int
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+def _t(name: str) -> Expr:
+    return lambda ctx: TICKETS.c[name]
+
+
+def _joined(join: str, column: str) -> Expr:
+    return lambda ctx: ctx.table(join).c[column]
+
+
+def _core(key: str, label: Callable[[], str], kind: str, select: Expr,
+          sort: Callable[[QueryContext], Sequence[ColumnElement[Any]]] | None = None,
+          attr: str | None = None, width: int = 120, visible: bool = True) -> QueueColumn:
+    return QueueColumn(key, label, kind, select,
+                       sort if sort is not None else (lambda ctx: [select(ctx)]),
+                       attr or key, width, visible)
+
+
+_C = TICKETS.c
+# Sort keys follow the queue indexes (desk/models/views.py): "priority" is priority, then
+# least recently updated, exactly the order of the built-in views' indexes.
+CORE_COLUMNS: tuple[QueueColumn, ...] = (
+    _core("number", lambda: _("Number"), "number", _t("number"),
+          lambda ctx: [_C.kind, _C.number], width=100),
+    _core("kind", lambda: _("Kind"), "kind", _t("kind"), lambda ctx: [_C.kind, _C.number],
+          width=110, visible=False),
+    _core("priority", lambda: _("Priority"), "priority", _t("priority"),
+          lambda ctx: [_C.priority, _C.updated_at], width=110),
+    _core("status", lambda: _("Status"), "status", _t("status"),
+          lambda ctx: [_C.status, _C.updated_at], width=130),
+    _core("title", lambda: _("Title"), "text", _t("title"), width=320),
+    _core("requester", lambda: _("Requester"), "text", _joined("requester", "name")),
+    _core("organization", lambda: _("Organization"), "text",
+          _joined("organization", "name"), visible=False),
+    _core("group", lambda: _("Group"), "text", _joined("group", "name")),
+    _core("assignee", lambda: _("Assignee"), "text", _joined("assignee", "display_name")),
+    _core("category", lambda: _("Category"), "text", _joined("category", "name"),
+          visible=False),
+    _core("channel", lambda: _("Channel"), "channel", _t("channel"), width=90, visible=False),
+    _core("created", lambda: _("Created"), "datetime", _t("created_at"), attr="created_at",
+          width=130),
+    _core("updated", lambda: _("Updated"), "datetime", _t("updated_at"), attr="updated_at",
+          width=130),
+)
+
+_registry: dict[str, QueueColumn] = {c.key: c for c in CORE_COLUMNS}
+_version = 0  # bumped on every registry change (cached selects depend on it)
+
+
+def registry_version() -> int:
+    return _version
+
+
+def register_column(column: QueueColumn) -> None:
+    """Add (or replace) a computed column; its ``attr`` must be None (value in ``extra``)."""
+    if column.attr is not None:
+        raise ValueError("registered columns carry their value in QueueRow.extra (attr=None)")
+    if column.key in {c.key for c in CORE_COLUMNS}:
+        raise ValueError(f"{column.key!r} is a core column")
+    global _version
+    _registry[column.key] = column
+    _version += 1
+
+
+def unregister_column(key: str) -> None:
+    global _version
+    if key not in {c.key for c in CORE_COLUMNS} and _registry.pop(key, None) is not None:
+        _version += 1
+
+
+def all_columns() -> tuple[QueueColumn, ...]:
+    """All columns in display order (core first, then registered ones)."""
+    return tuple(_registry.values())
+
+
+def column(key: str) -> QueueColumn:
+    try:
+        return _registry[key]
+    except KeyError:
+        raise KeyError(f"unknown queue column {key!r}") from None
+
+
+def extra_columns() -> tuple[QueueColumn, ...]:
+    return tuple(c for c in _registry.values() if c.attr is None)

@@ -1,0 +1,302 @@
+"""Full-text search over ticket title, description and worklog, on SQLite and PostgreSQL.
+
+What a search means: the text is split into tokens at white space (``"two words"`` in double
+quotes is one token); a ticket matches when every token occurs in its title, description or
+worklog. Every character of the user's text is data — it reaches the database only as a bound
+parameter, and inside FTS5 query syntax only as a double-quoted string.
+
+SQLite (FTS5, ``trigram`` tokenizer): the ``ticket_fts`` table (columns title, description,
+worklog; ``rowid`` = ``tickets.rowid``) is kept current by triggers on ``tickets`` and
+``worklog_entries`` (migration 0002), so the ORM-based ticket services need no search code.
+Trigrams give substring search in every script: Chinese (which has no spaces for a word
+tokenizer to split on), part numbers, ``50%``, e-mail addresses. A token of three or more
+characters is an FTS5 phrase (index lookup); a shorter one (``打印``, ``PC``) is checked with
+``LIKE … ESCAPE '\\'`` on the FTS row — with no long token at all that is a scan of the index
+table, slower but still correct. Results rank by FTS5's bm25 (``rank``). The cost is index
+size: a trigram index is roughly three times the indexed text.
+
+PostgreSQL: GIN indexes over ``to_tsvector('simple', title || ' ' || description)`` and over
+``to_tsvector('simple', body)`` of each worklog entry (expression indexes: no column to keep in
+step). A token of ASCII letters and digits is a prefix match on words (``print`` finds
+*printer*); any other token (Chinese, punctuation, accented letters) is a case-insensitive
+substring match with ``ILIKE … ESCAPE '\\'`` — backed by ``pg_trgm`` GIN indexes when the
+migration could create the extension, otherwise a scan. Results rank by ``ts_rank`` of the
+title (then most recently updated).
+
+Bulk loads (``desk demo``) call ``suspend_for_bulk_load`` first and ``rebuild_after_bulk_load``
+after: maintaining a trigram index or GIN index row by row costs far more than building it once.
+They also set aside the queue indexes of ``desk.models.views`` for the same reason.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import (
+    ARRAY,
+    Column,
+    ColumnElement,
+    Connection,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    Text,
+    Uuid,
+    and_,
+    any_,
+    cast,
+    func,
+    literal_column,
+    select,
+    true,
+)
+
+from desk.models import WorklogEntry
+from desk.queues.columns import TICKETS
+
+FTS_TABLE = "ticket_fts"
+MIN_TRIGRAM = 3
+
+# The FTS5 table as SQLAlchemy sees it (a private MetaData: not part of the ORM schema).
+_fts_meta = MetaData()
+FTS = Table(
+    FTS_TABLE, _fts_meta,
+    Column("rowid", Integer), Column(FTS_TABLE, Text), Column("rank", Text),
+    Column("title", Text), Column("description", Text), Column("worklog", Text),
+)
+WORKLOG: Table = WorklogEntry.__table__  # type: ignore[assignment]
+
+SQLITE_TRIGGERS = {
+    "ticket_fts_ai": """CREATE TRIGGER ticket_fts_ai AFTER INSERT ON tickets BEGIN
+         INSERT INTO ticket_fts(rowid, title, description, worklog)
+         VALUES (new.rowid, new.title, new.description, '');
+       END""",
+    "ticket_fts_au": """CREATE TRIGGER ticket_fts_au
+         AFTER UPDATE OF title, description ON tickets BEGIN
+         UPDATE ticket_fts SET title = new.title, description = new.description
+         WHERE rowid = new.rowid;
+       END""",
+    "ticket_fts_ad": """CREATE TRIGGER ticket_fts_ad AFTER DELETE ON tickets BEGIN
+         DELETE FROM ticket_fts WHERE rowid = old.rowid;
+       END""",
+    "ticket_fts_wi": """CREATE TRIGGER ticket_fts_wi AFTER INSERT ON worklog_entries BEGIN
+         UPDATE ticket_fts SET worklog = worklog || char(10) || new.body
+         WHERE rowid = (SELECT rowid FROM tickets WHERE id = new.ticket_id);
+       END""",
+}
+SQLITE_CREATE = ("CREATE VIRTUAL TABLE ticket_fts USING fts5(title, description, worklog, "
+                 "tokenize = 'trigram')")
+SQLITE_FILL = """INSERT INTO ticket_fts(rowid, title, description, worklog)
+       SELECT t.rowid, t.title, t.description, coalesce(w.body, '')
+       FROM tickets t LEFT JOIN (
+           SELECT ticket_id, group_concat(body, char(10)) AS body
+           FROM (SELECT ticket_id, body FROM worklog_entries ORDER BY ticket_id, created_at)
+           GROUP BY ticket_id) w ON w.ticket_id = t.id"""
+
+PG_INDEXES = {
+    "ix_fts_tickets_doc": "CREATE INDEX IF NOT EXISTS ix_fts_tickets_doc ON tickets USING gin "
+                          "(to_tsvector('simple'::regconfig, title || ' ' || description))",
+    "ix_fts_worklog_body": "CREATE INDEX IF NOT EXISTS ix_fts_worklog_body ON worklog_entries "
+                           "USING gin (to_tsvector('simple'::regconfig, body))",
+}
+PG_TRGM_INDEXES = {
+    "ix_fts_tickets_trgm": "CREATE INDEX IF NOT EXISTS ix_fts_tickets_trgm ON tickets USING gin "
+                           "((title || ' ' || description) gin_trgm_ops)",
+    "ix_fts_worklog_trgm": "CREATE INDEX IF NOT EXISTS ix_fts_worklog_trgm ON worklog_entries "
+                           "USING gin (body gin_trgm_ops)",
+}
+
+
+def include_in_autogenerate(name: str | None, type_: str, parent_names: Any) -> bool:
+    """For alembic's ``include_name``: the search objects are created by migration 0002 in
+    SQL that the ORM metadata cannot express (FTS5 tables, expression GIN indexes)."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(FTS_TABLE)
+    if type_ == "index":
+        return not name.startswith("ix_fts_")
+    return True
+
+
+# ---------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Search tokens: white-space separated, ``"quoted phrases"`` kept whole, NULs dropped."""
+    text = text.replace("\x00", "")
+    out = []
+    for quoted, bare in _TOKEN.findall(text):
+        tok = (quoted or bare).strip()
+        if tok and tok not in out:
+            out.append(tok)
+    return out
+
+
+def escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def fts5_phrase(token: str) -> str:
+    """A token as an FTS5 string: double quotes around it, inner double quotes doubled."""
+    return '"' + token.replace('"', '""') + '"'
+
+
+# ---------------------------------------------------------------- SQL
+
+
+class TextQuery:
+    """The SQL of one text search for one dialect: a WHERE condition on ``tickets`` and,
+    for relevance sorting, a FROM item plus ORDER BY keys."""
+
+    def __init__(self, dialect: str, text: str) -> None:
+        self.dialect = dialect
+        self.tokens = tokens(text)
+
+    @property
+    def empty(self) -> bool:
+        return not self.tokens
+
+    # SQLite ------------------------------------------------------------
+
+    def _sqlite_select(self, *cols: Any) -> Select[Any]:
+        long = [t for t in self.tokens if len(t) >= MIN_TRIGRAM]
+        short = [t for t in self.tokens if len(t) < MIN_TRIGRAM]
+        q = select(*cols)
+        if long:
+            q = q.where(FTS.c[FTS_TABLE].op("MATCH")(" AND ".join(fts5_phrase(t)
+                                                                  for t in long)))
+        for tok in short:
+            pattern = f"%{escape_like(tok)}%"
+            # With ESCAPE the core LIKE runs (FTS5 3.40's own LIKE misses short non-ASCII
+            # patterns); these are filters on rows the MATCH found, or a scan without one.
+            q = q.where(FTS.c.title.like(pattern, escape="\\")
+                        | FTS.c.description.like(pattern, escape="\\")
+                        | FTS.c.worklog.like(pattern, escape="\\"))
+        return q
+
+    # PostgreSQL --------------------------------------------------------
+
+    @staticmethod
+    def _tsvector(*parts: ColumnElement[Any]) -> ColumnElement[Any]:
+        doc = parts[0]
+        for p in parts[1:]:
+            doc = doc.op("||")(literal_column("' '")).op("||")(p)
+        return func.to_tsvector(literal_column("'simple'::regconfig"), doc)
+
+    @staticmethod
+    def _tsquery(words: list[str], op: str) -> ColumnElement[Any]:
+        # Only ASCII letters and digits reach to_tsquery, so its syntax cannot be injected.
+        return func.to_tsquery(literal_column("'simple'::regconfig"),
+                               f" {op} ".join(f"{w}:*" for w in words))
+
+    def _pg_token(self, tok: str) -> ColumnElement[bool]:
+        ft = TICKETS.alias("fts_t")
+        wl = WORKLOG.alias("fts_w")
+        if _ASCII_WORD.fullmatch(tok):
+            q = self._tsquery([tok.lower()], "&")
+            t_cond = self._tsvector(ft.c.title, ft.c.description).op("@@")(q)
+            w_cond = self._tsvector(wl.c.body).op("@@")(q)
+        else:
+            pattern = f"%{escape_like(tok)}%"
+            doc = ft.c.title.op("||")(literal_column("' '")).op("||")(ft.c.description)
+            t_cond = doc.ilike(pattern, escape="\\")
+            w_cond = wl.c.body.ilike(pattern, escape="\\")
+        sub = select(ft.c.id).where(t_cond).union(select(wl.c.ticket_id).where(w_cond))
+        # "= ANY(one array)" makes the matches an InitPlan looked up by primary key; with
+        # "IN (subquery)" the planner hash-joins them against a scan of all tickets.
+        found = select(func.array_agg(sub.subquery().c.id)).scalar_subquery()
+        # The cast makes it an array expression (a bare "ANY (SELECT …)" is a row set).
+        return TICKETS.c.id == any_(cast(found, ARRAY(Uuid())))
+
+    # public ------------------------------------------------------------
+
+    def condition(self) -> ColumnElement[bool]:
+        if self.empty:
+            return true()
+        if self.dialect == "sqlite":
+            return literal_column("tickets.rowid").in_(self._sqlite_select(FTS.c.rowid))
+        return and_(*(self._pg_token(t) for t in self.tokens))
+
+    def relevance(self) -> tuple[Any | None, list[tuple[ColumnElement[Any], bool]]]:
+        """(FROM item to join or None, [(sort key, descending)] best first) — the caller adds
+        a tiebreak. On SQLite the FROM item also does the matching (no ``condition`` needed)."""
+        if self.dialect == "sqlite":
+            sub = self._sqlite_select(FTS.c.rowid.label("rid"),
+                                      FTS.c.rank.label("rank")).subquery("fts_rank")
+            return sub, [(sub.c.rank, False)]
+        words = [t.lower() for t in self.tokens if _ASCII_WORD.fullmatch(t)]
+        if not words:
+            return None, []
+        # Ranked on the title: a ticket named after the words is the best match, and
+        # re-parsing every matching description would cost ~35 µs a ticket.
+        rank = func.ts_rank(self._tsvector(TICKETS.c.title), self._tsquery(words, "|"))
+        return None, [(rank, True)]
+
+    def join_on(self, sub: Any) -> ColumnElement[bool]:
+        return sub.c.rid == literal_column("tickets.rowid")
+
+
+# ---------------------------------------------------------------- maintenance
+
+
+def is_installed(conn: Connection) -> bool:
+    if conn.dialect.name == "sqlite":
+        return conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ticket_fts'"
+        ).first() is not None
+    return conn.exec_driver_sql(
+        "SELECT 1 FROM pg_indexes WHERE indexname = 'ix_fts_tickets_doc'").first() is not None
+
+
+def _has_trgm(conn: Connection) -> bool:
+    return conn.exec_driver_sql(
+        "SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'").first() is not None
+
+
+def suspend_for_bulk_load(connection: Connection) -> None:
+    """Before inserting many tickets: drop the search triggers/indexes and the queue indexes,
+    which ``rebuild_after_bulk_load`` recreates in one pass. Search is unavailable between."""
+    from desk.models.views import QUEUE_INDEXES
+
+    if connection.dialect.name == "sqlite":
+        for name in SQLITE_TRIGGERS:
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+    else:
+        for name in (*PG_INDEXES, *PG_TRGM_INDEXES):
+            connection.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+    for index in QUEUE_INDEXES:
+        index.drop(connection, checkfirst=True)
+
+
+def rebuild_after_bulk_load(connection: Connection) -> None:
+    """After a bulk load (or to repair the index): build search and queue indexes from the
+    tables, recreate the triggers, refresh planner statistics."""
+    from desk.models.views import QUEUE_INDEXES
+
+    for index in QUEUE_INDEXES:
+        index.create(connection, checkfirst=True)
+    if connection.dialect.name == "sqlite":
+        for name in SQLITE_TRIGGERS:
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        connection.exec_driver_sql(SQLITE_CREATE)
+        connection.exec_driver_sql(SQLITE_FILL)
+        connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+        for sql in SQLITE_TRIGGERS.values():
+            connection.exec_driver_sql(sql)
+        connection.exec_driver_sql("ANALYZE")
+    else:
+        for sql in PG_INDEXES.values():
+            connection.exec_driver_sql(sql)
+        if _has_trgm(connection):
+            for sql in PG_TRGM_INDEXES.values():
+                connection.exec_driver_sql(sql)
+        connection.exec_driver_sql("ANALYZE tickets")
+        connection.exec_driver_sql("ANALYZE worklog_entries")

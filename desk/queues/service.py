@@ -1,0 +1,167 @@
+"""Queue reads: counts, pages of rows, the search box. Qt-free; the GUI calls these through
+``DbRunner`` on its worker thread, the CLI or tests directly."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
+
+from desk.db.session import Database
+from desk.domain.enums import Kind, format_number
+from desk.queues import columns as cols
+from desk.queues import sql
+from desk.queues.columns import TICKETS, QueueRow
+from desk.queues.spec import SortSpec, ViewSpec, clean_text, search_spec
+from desk.services.people import CurrentUser
+from desk.timeutil import utcnow
+
+# Past this fraction of a known total, a page is read from the other end (reversed ORDER BY,
+# small OFFSET): jumping to the end of a 1,000,000-row view costs what the first page costs.
+REVERSE_AFTER = 0.5
+# Below this offset a page is one query with its joins; deeper pages first find the page's ids
+# (an index-only walk that skips rows without joining them) and then fetch those rows.
+FLAT_UNTIL = 1000
+
+
+def count(db: Database, spec: ViewSpec, me: CurrentUser) -> int:
+    with db.read() as s:
+        return _count(s, spec, me, utcnow())
+
+
+def counts(db: Database, specs: Iterable[ViewSpec], me: CurrentUser) -> dict[str, int]:
+    """Counts of several views in one read transaction (the sidebar)."""
+    now = utcnow()
+    with db.read() as s:
+        return {spec.key: _count(s, spec, me, now) for spec in specs}
+
+
+def fetch_rows(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None,
+               offset: int, limit: int, total: int | None = None) -> list[QueueRow]:
+    """Rows ``offset`` … ``offset + limit - 1`` of the view in ``sort`` order (the view's own
+    sort when None). ``total``, when known, lets a page near the end be read backwards."""
+    with db.read() as s:
+        return _page(s, spec, me, sort, offset, limit, total, utcnow())
+
+
+fetch_ids_or_rows = fetch_rows
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One consistent read: the count (if asked) and the requested pages."""
+
+    count: int | None
+    pages: tuple[tuple[int, tuple[QueueRow, ...]], ...]  # (offset, rows)
+
+
+def snapshot(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None,
+             ranges: Sequence[tuple[int, int]], with_count: bool,
+             total: int | None = None) -> Snapshot:
+    """Count and pages in one transaction, so a refresh never mixes two states."""
+    now = utcnow()
+    with db.read() as s:
+        n = _count(s, spec, me, now) if with_count else None
+        known = n if n is not None else total
+        pages = tuple((off, tuple(_page(s, spec, me, sort, off, lim, known, now)))
+                      for off, lim in ranges)
+    return Snapshot(n, pages)
+
+
+def _count(s: Session, spec: ViewSpec, me: CurrentUser, now: datetime) -> int:
+    return int(s.execute(sql.count_select(spec, me, s.get_bind().dialect.name, now)).scalar_one())
+
+
+def _page(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, offset: int,
+          limit: int, total: int | None, now: datetime) -> list[QueueRow]:
+    if limit <= 0 or offset < 0:
+        return []
+    dialect = s.get_bind().dialect.name
+    if offset < FLAT_UNTIL:
+        # Near the top one query does it: the ordered index scan stops after a few rows.
+        q = sql.flat_select(spec, me, dialect, now, sort).limit(limit).offset(offset)
+        extra = [c.key for c in cols.extra_columns()]
+        return [_row(r, extra) for r in s.execute(q)]
+    reverse = total is not None and total > 0 and offset > total * REVERSE_AFTER
+    if reverse:
+        assert total is not None
+        end = min(offset + limit, total)
+        if end <= offset:
+            return []
+        q = sql.ids_select(spec, me, dialect, now, sort, reverse=True).limit(end - offset) \
+            .offset(total - end)
+        ids = list(s.scalars(q))[::-1]
+    else:
+        q = sql.ids_select(spec, me, dialect, now, sort).limit(limit).offset(offset)
+        ids = list(s.scalars(q))
+    return rows_for_ids(s, ids)
+
+
+def rows_for_ids(s: Session, ids: Sequence[uuid.UUID]) -> list[QueueRow]:
+    if not ids:
+        return []
+    extra = [c.key for c in cols.extra_columns()]
+    result = s.execute(sql.rows_select(s.get_bind().dialect.name), {"ids": list(ids)})
+    by_id = {row.id: row for row in (_row(r, extra) for r in result)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+_NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
+
+
+def _row(r: Row[Any], extra_keys: Sequence[str]) -> QueueRow:
+    m = r._mapping
+    extra = (MappingProxyType({k: m[f"x_{k}"] for k in extra_keys}) if extra_keys
+             else _NO_EXTRA)
+    return QueueRow(
+        id=m[TICKETS.c.id], number=m["c_number"], kind=m["c_kind"],
+        priority=m["c_priority"], status=m["c_status"], title=m["c_title"],
+        requester=m["c_requester"], organization=m["c_organization"], group=m["c_group"],
+        assignee=m["c_assignee"], category=m["c_category"], channel=m["c_channel"],
+        created_at=m["c_created"], updated_at=m["c_updated"],
+        major_incident=bool(m[TICKETS.c.major_incident]),
+        row_version=m[TICKETS.c.row_version], extra=extra)
+
+
+# ---------------------------------------------------------------- search box
+
+_PREFIXES = {k.prefix: k for k in Kind}
+_NUMBER = re.compile(r"^\s*(" + "|".join(_PREFIXES) + r")[\s\-]?0*(\d{1,12})\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """Either a ticket to open (the text was its number) or a view of full-text results."""
+
+    ticket_id: uuid.UUID | None = None
+    number: str | None = None
+    spec: ViewSpec | None = None
+
+
+def parse_number(text: str) -> str | None:
+    """``inc1234``, ``INC-0001234``, ``INC0001234`` → ``INC0001234``; anything else None."""
+    m = _NUMBER.match(text.replace("\x00", ""))
+    if m is None:
+        return None
+    return format_number(_PREFIXES[m.group(1).upper()], int(m.group(2)))
+
+
+def search(db: Database, text: str, me: CurrentUser) -> SearchOutcome:
+    text = clean_text(text)
+    if not text:
+        return SearchOutcome()
+    number = parse_number(text)
+    if number is not None:
+        with db.read() as s:
+            found = s.scalar(select(TICKETS.c.id).where(TICKETS.c.number == number,
+                                                       TICKETS.c.deleted_at.is_(None)))
+        if found is not None:
+            return SearchOutcome(ticket_id=found, number=number)
+    return SearchOutcome(spec=search_spec(text))

@@ -1,0 +1,166 @@
+"""A ``ViewSpec`` as SQLAlchemy Core selects: count, sorted page of ids, rows for ids.
+
+Paging follows Anki's browser: a narrow query finds the ids of one page in the view's order
+(only the tables the filter and sort need), and a second query fetches the display values of
+just those ids with the joins. The ORDER BY always ends with ``tickets.id`` so the order is
+total and OFFSET pages never overlap or skip.
+
+Terms that partial indexes depend on (open statuses, not deleted, unassigned, major incident)
+are rendered as the literal SQL of the index definitions (``desk.models.views``): SQLite uses a
+partial index only when the query repeats its WHERE terms, and PostgreSQL cannot prove a
+generic plan's bound parameters imply them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, bindparam, false, func, or_, select, text, true
+
+from desk.models.views import OPEN_STATUS_SQL
+from desk.queues import columns as cols
+from desk.queues.columns import TICKETS, QueryContext, apply_joins
+from desk.queues.fulltext import TextQuery
+from desk.queues.spec import RELEVANCE, Filter, SortSpec, ViewSpec
+from desk.services.people import CurrentUser
+
+C = TICKETS.c
+
+
+def where(f: Filter, me: CurrentUser, dialect: str, now: datetime,
+          text_in_where: bool = True) -> list[ColumnElement[bool]]:
+    out: list[ColumnElement[bool]] = [C.deleted_at.is_(None)]
+    if f.open_only:
+        out.append(text(f"tickets.{OPEN_STATUS_SQL}"))
+    if f.statuses:
+        out.append(C.status.in_(list(f.statuses)))
+    if f.kinds:
+        out.append(C.kind.in_(list(f.kinds)))
+    if f.priorities:
+        out.append(C.priority.in_(list(f.priorities)))
+    if f.my_groups or f.group_ids:
+        groups = set(f.group_ids) | (set(me.group_ids) if f.my_groups else set())
+        out.append(C.group_id.in_(sorted(groups)) if groups else false())
+    assignee: list[ColumnElement[bool]] = []
+    if f.assigned_to_me:
+        assignee.append(C.assignee_id == me.id)
+    if f.unassigned:
+        assignee.append(C.assignee_id.is_(None))
+    if f.assignee_ids:
+        assignee.append(C.assignee_id.in_(list(f.assignee_ids)))
+    if len(assignee) == 1:
+        out.append(assignee[0])
+    elif assignee:
+        out.append(or_(*assignee))
+    for ids, column in ((f.requester_ids, C.requester_id),
+                        (f.organization_ids, C.organization_id),
+                        (f.category_ids, C.category_id)):
+        if ids:
+            out.append(column.in_(list(ids)))
+    if f.channels:
+        out.append(C.channel.in_(list(f.channels)))
+    if f.major_incident is not None:
+        out.append(C.major_incident == (true() if f.major_incident else false()))
+    for value, column, op in ((f.created_from, C.created_at, "ge"),
+                              (f.created_to, C.created_at, "lt"),
+                              (f.updated_from, C.updated_at, "ge"),
+                              (f.updated_to, C.updated_at, "lt")):
+        if value is not None:
+            out.append(column >= value if op == "ge" else column < value)
+    if f.created_within_days is not None:
+        out.append(C.created_at >= now - timedelta(days=f.created_within_days))
+    if f.updated_within_days is not None:
+        out.append(C.updated_at >= now - timedelta(days=f.updated_within_days))
+    if text_in_where and f.text:
+        tq = TextQuery(dialect, f.text)
+        if not tq.empty:
+            out.append(tq.condition())
+    return out
+
+
+def count_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime) -> Select[Any]:
+    return select(func.count()).select_from(TICKETS).where(*where(spec.filter, me, dialect, now))
+
+
+@dataclass(frozen=True)
+class OrderKey:
+    expr: ColumnElement[Any]
+    descending: bool
+
+    def render(self, reverse: bool = False) -> ColumnElement[Any]:
+        desc = self.descending != reverse
+        return self.expr.desc() if desc else self.expr.asc()
+
+
+def ids_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
+               sort: SortSpec | None = None, reverse: bool = False) -> Select[Any]:
+    """The ids of the view in order (the caller adds LIMIT/OFFSET)."""
+    return _ordered(spec, me, dialect, now, sort, reverse, display=False)
+
+
+def flat_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
+                sort: SortSpec | None = None) -> Select[Any]:
+    """The view as one query with the display columns: the first pages (one round trip),
+    exports, and the benchmark's comparison with QSqlQueryModel. Same filter and order as
+    ``ids_select``."""
+    return _ordered(spec, me, dialect, now, sort, False, display=True)
+
+
+def _ordered(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
+             sort: SortSpec | None, reverse: bool, display: bool) -> Select[Any]:
+    sort = sort or spec.sort
+    ctx = QueryContext(dialect)
+    keys: list[OrderKey] = []
+    rank_from = None
+    tq = TextQuery(dialect, spec.filter.text) if spec.filter.text else None
+    use_rank = sort.column == RELEVANCE and tq is not None and not tq.empty
+    if use_rank:
+        assert tq is not None
+        rank_from, rank_keys = tq.relevance()
+        keys += [OrderKey(expr, desc) for expr, desc in rank_keys]
+        keys += [OrderKey(C.updated_at, True)]
+        tiebreak_desc = True
+    else:
+        column = cols.column(sort.column if sort.column != RELEVANCE else "updated")
+        descending = sort.descending if sort.column != RELEVANCE else True
+        keys += [OrderKey(e, descending) for e in column.sort(ctx)]
+        tiebreak_desc = descending
+    keys.append(OrderKey(C.id, tiebreak_desc))
+    shown = display_columns(ctx) if display else [C.id]
+    # On SQLite the relevance subquery does the matching itself.
+    text_in_where = not (use_rank and rank_from is not None)
+    base = apply_joins(TICKETS, ctx)
+    if rank_from is not None:
+        assert tq is not None
+        base = base.join(rank_from, tq.join_on(rank_from))
+    return (select(*shown).select_from(base)
+            .where(*where(spec.filter, me, dialect, now, text_in_where=text_in_where))
+            .order_by(*(k.render(reverse) for k in keys)))
+
+
+def display_columns(ctx: QueryContext) -> list[ColumnElement[Any]]:
+    """What a queue row is built from (``service._row`` reads these labels)."""
+    shown: list[ColumnElement[Any]] = [C.id]
+    shown += [c.select(ctx).label(f"c_{c.key}") for c in cols.CORE_COLUMNS]
+    shown += [C.major_incident, C.row_version]
+    shown += [c.select(ctx).label(f"x_{c.key}") for c in cols.extra_columns()]
+    return shown
+
+
+_rows_cache: dict[tuple[str, int], Select[Any]] = {}
+
+
+def rows_select(dialect: str) -> Select[Any]:
+    """Display values of the tickets whose ids are bound as ``ids`` (an expanding IN).
+    Built once per dialect and column registry: it runs for every page."""
+    key = (dialect, cols.registry_version())
+    q = _rows_cache.get(key)
+    if q is None:
+        ctx = QueryContext(dialect)
+        shown = display_columns(ctx)
+        q = (select(*shown).select_from(apply_joins(TICKETS, ctx))
+             .where(C.id.in_(bindparam("ids", expanding=True))))
+        _rows_cache[key] = q
+    return q
