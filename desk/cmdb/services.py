@@ -34,6 +34,7 @@ from desk.cmdb.vocab import (
 )
 from desk.db.session import Database
 from desk.domain.enums import OPEN_STATUSES, Kind
+from desk.domain.text import required_text
 from desk.errors import ConflictError, NotFound, ValidationError
 from desk.i18n import _
 from desk.models import AuditEntry, Group, Ticket
@@ -224,13 +225,7 @@ def parse_rel_type(value: str) -> RelType:
 
 
 def parse_name(value: str) -> str:
-    name = (value or "").strip()
-    if not name:
-        raise ValidationError(_("A CI name is required"), field="name")
-    if len(name) > NAME_MAX:
-        raise ValidationError(_("The name is longer than {n} characters").format(n=NAME_MAX),
-                              field="name")
-    return name
+    return required_text(value, "name", NAME_MAX, _("A CI name is required"))
 
 
 def field_value(f: FieldDef, raw: object) -> Any:

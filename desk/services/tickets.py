@@ -26,6 +26,7 @@ from desk.db.session import Database
 from desk.domain import lifecycle
 from desk.domain.enums import Channel, EventField, Kind, Status, WorklogVisibility, format_number
 from desk.domain.priority import PriorityMatrix
+from desk.domain.text import required_text
 from desk.errors import (
     AttachmentTooLarge,
     ConflictError,
@@ -340,13 +341,7 @@ def _channel(value: str) -> Channel:
 
 
 def _title(value: str) -> str:
-    title = (value or "").strip()
-    if not title:
-        raise ValidationError(_("A title is required"), field="title")
-    if len(title) > TITLE_MAX:
-        raise ValidationError(_("The title is longer than {n} characters").format(n=TITLE_MAX),
-                              field="title")
-    return title
+    return required_text(value, "title", TITLE_MAX, _("A title is required"))
 
 
 def _matrix(s: Session) -> PriorityMatrix:
