@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never touch the developer's real Desk configuration from tests.
 os.environ.pop("DESK_DB", None)
 
+import gc
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,6 +47,21 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collect_on_the_main_thread() -> Iterator[None]:
+    """As in the app (desk/ui/gc.py): no automatic collection, which could run on a database
+    worker thread and delete Qt widgets there; collect between tests on the main thread."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desk.i18n import _
 from desk.queues.spec import Filter, SortSpec, ViewSpec
+from desk.sla.queue_views import NEXT_DUE, register_next_due_column
 
 RECENT_DAYS = 7
 
@@ -12,6 +13,7 @@ def builtin_views() -> list[ViewSpec]:
     """Names are translated at call time, so call this after the translator is installed."""
     by_priority = SortSpec("priority", False)
     newest = SortSpec("updated", True)
+    register_next_due_column()  # the sort key of "Breaching soon"
     return [
         ViewSpec("builtin:my_open", _("My open work"),
                  Filter(open_only=True, assigned_to_me=True), by_priority),
@@ -24,4 +26,8 @@ def builtin_views() -> list[ViewSpec]:
         ViewSpec("builtin:major", _("Major incidents"),
                  Filter(open_only=True, major_incident=True), by_priority),
         ViewSpec("builtin:all", _("All tickets"), Filter(), newest),
+        # Warning or breached, in my groups, soonest first: through the SLA clock table.
+        ViewSpec("builtin:breaching", _("Breaching soon"),
+                 Filter(open_only=True, my_groups=True, sla_at_risk=True),
+                 SortSpec(NEXT_DUE, False)),
     ]

@@ -43,6 +43,7 @@ class Filter:
     category_ids: tuple[uuid.UUID, ...] = ()
     channels: tuple[str, ...] = ()
     major_incident: bool | None = None
+    sla_at_risk: bool = False  # an open SLA clock at warning or breached (desk.sla)
     created_from: datetime | None = None
     created_to: datetime | None = None
     created_within_days: int | None = None

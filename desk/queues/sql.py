@@ -25,6 +25,7 @@ from desk.queues.columns import TICKETS, QueryContext, apply_joins
 from desk.queues.fulltext import TextQuery
 from desk.queues.spec import RELEVANCE, Filter, SortSpec, ViewSpec
 from desk.services.people import CurrentUser
+from desk.sla.queue_views import at_risk_condition
 
 C = TICKETS.c
 
@@ -61,6 +62,8 @@ def where(f: Filter, me: CurrentUser, dialect: str, now: datetime,
             out.append(column.in_(list(ids)))
     if f.channels:
         out.append(C.channel.in_(list(f.channels)))
+    if f.sla_at_risk:
+        out.append(at_risk_condition(now))
     if f.major_incident is not None:
         out.append(C.major_incident == (true() if f.major_incident else false()))
     for value, column, op in ((f.created_from, C.created_at, "ge"),

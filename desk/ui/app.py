@@ -38,6 +38,7 @@ from desk.errors import AuthenticationFailed, DeskError, ValidationError
 from desk.i18n import set_backend
 from desk.services import people
 from desk.services.people import CurrentUser
+from desk.sla.admin import start_sla
 from desk.ui.dialogs import (
     ChooseDatabaseDialog,
     FirstAdminDialog,
@@ -47,6 +48,7 @@ from desk.ui.dialogs import (
     UserPickDialog,
     show_error,
 )
+from desk.ui.gc import GuiThreadCollector
 from desk.ui.main_window import MainWindow
 from desk.ui.ticket.common import translate
 from desk.ui.worker import DbRunner
@@ -178,12 +180,24 @@ class Startup(QObject):
             if me is None:
                 self.shutdown()
                 return None
+            await self.start_sla(self.runner)
             self.window = MainWindow(self.runner, me, settings=self.settings,
                                      drafts=self.drafts)
             self.window.show()
             return self.window
         finally:
             self.splash.close()
+
+    async def start_sla(self, runner: DbRunner) -> None:
+        """Default calendars and policies on a fresh database, and the queue's SLA columns,
+        before the queue first asks for its columns. A failure here costs the SLA columns,
+        not the console."""
+        self.splash.set_state(translate("Loading SLA calendars…"))
+        try:
+            await on_worker(runner, start_sla, write=True)
+        except DeskError as err:
+            log.warning("SLA set-up failed: %s", err)
+            show_error(self.splash, translate("SLA not available"), str(err))
 
     def shutdown(self) -> None:
         self._opener.shutdown(wait=False, cancel_futures=True)
@@ -358,6 +372,7 @@ def run(db_url: str | None = None, user: str | None = None) -> int:
     app = make_application()
     install_translators(app)
     app.setQuitOnLastWindowClosed(False)  # the coroutine decides when the console ends
+    collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     startup = Startup(db_url, user)
@@ -376,5 +391,6 @@ def run(db_url: str | None = None, user: str | None = None) -> int:
             status = loop.run_until_complete(main())
     finally:
         startup.shutdown()
+        collector.stop()
         set_backend(None)
     return status

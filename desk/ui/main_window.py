@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desk.domain.enums import Kind, Role
 from desk.drafts import Draft, DraftStore, database_key
@@ -37,6 +39,7 @@ from desk.errors import ConnectionFailed, DeskError
 from desk.services import catalog
 from desk.services.catalog import TicketRef
 from desk.services.people import CurrentUser
+from desk.ui.sla.notify import NotificationBanner, NotificationCenter
 from desk.ui.ticket.common import alive
 from desk.ui.ticket.form import TicketForm
 from desk.ui.worker import DbRunner
@@ -118,6 +121,7 @@ class MainWindow(QMainWindow):
         self._close_approved = False
         self._connected = True
         self._splitter_state: QByteArray | None = None
+        self.sla_dialogs: dict[str, QDialog] = {}
         self.setWindowTitle(self.tr("Desk — {who}").format(who=me.display_name))
         self.setMinimumSize(900, 600)
 
@@ -127,6 +131,8 @@ class MainWindow(QMainWindow):
         cl.setSpacing(0)
         self.drafts_bar = self._build_drafts_bar(central)
         cl.addWidget(self.drafts_bar)
+        self.sla_banner = NotificationBanner(central)
+        cl.addWidget(self.sla_banner)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.splitter.setChildrenCollapsible(False)
         cl.addWidget(self.splitter, 1)
@@ -159,6 +165,10 @@ class MainWindow(QMainWindow):
         self._ping_timer.setInterval(PING_INTERVAL_MS)
         self._ping_timer.timeout.connect(self.check_connection)
         self._ping_timer.start()
+        self.notifications = NotificationCenter(runner, me, self.settings, self.database,
+                                                self.sla_banner, parent=self)
+        self.notifications.openTicketRequested.connect(self.open_ticket)
+        self.notifications.start()
         self.restore_state()
         self.offer_drafts()
 
@@ -394,6 +404,15 @@ class MainWindow(QMainWindow):
             self._action(self.tr("Queue view {n}").format(n=i),
                          lambda i=i: self.pane.switch_view(i - 1), f"Ctrl+{i}")
             for i in range(1, 10)]
+        self.report_action = self._action(self.tr("SLA &attainment…"), self.open_sla_report,
+                                          tip=self.tr("Targets met and breached per policy, "
+                                                      "group and month"))
+        self.calendars_action = self._action(self.tr("Business &calendars…"),
+                                             self.open_calendar_editor,
+                                             tip=self.tr("Working hours, holidays and make-up "
+                                                         "workdays of the SLA clocks"))
+        self.policies_action = self._action(self.tr("SLA &policies…"), self.open_policy_editor,
+                                            tip=self.tr("Which tickets get which targets"))
         self.cmdb_action = None
         browser = optional("CmdbBrowser", "desk.ui.cmdb", "desk.ui.cmdb.browser")
         if browser is not None:
@@ -430,6 +449,13 @@ class MainWindow(QMainWindow):
         if self.cmdb_action is not None:
             tools = bar.addMenu(self.tr("&CMDB"))
             tools.addAction(self.cmdb_action)
+
+        reports = bar.addMenu(self.tr("&Reports"))
+        reports.addAction(self.report_action)
+        self.admin_menu = bar.addMenu(self.tr("&Administration"))
+        self.admin_menu.addAction(self.calendars_action)
+        self.admin_menu.addAction(self.policies_action)
+        self.admin_menu.menuAction().setVisible(self.is_administrator())
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Desk"), self._about))
@@ -471,6 +497,39 @@ class MainWindow(QMainWindow):
         self.tabs.setVisible(True)
         self.tabs.setCurrentWidget(widget)
         self._fit_splitter()
+
+    # ------------------------------------------------------------ SLA administration
+
+    def is_administrator(self) -> bool:
+        """Team leads and administrators set up calendars and policies."""
+        return self.me.role in (Role.TEAM_LEAD, Role.ADMIN)
+
+    def _open_dialog(self, name: str, make: Callable[[], QDialog]) -> QDialog:
+        """One instance of each SLA dialog, non-modal; brought forward when open."""
+        dialog = self.sla_dialogs.get(name)
+        if dialog is None or not isValid(dialog):
+            dialog = make()
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.sla_dialogs[name] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def open_calendar_editor(self) -> QDialog:
+        from desk.ui.sla.calendar_editor import CalendarEditor
+
+        return self._open_dialog("calendars", lambda: CalendarEditor(self.runner, self))
+
+    def open_policy_editor(self) -> QDialog:
+        from desk.ui.sla.policy_editor import PolicyEditor
+
+        return self._open_dialog("policies", lambda: PolicyEditor(self.runner, self))
+
+    def open_sla_report(self) -> QDialog:
+        from desk.ui.sla.report import AttainmentDialog
+
+        return self._open_dialog("report", lambda: AttainmentDialog(self.runner, self))
 
     def _about(self) -> None:
         from desk import __version__
@@ -560,6 +619,7 @@ class MainWindow(QMainWindow):
         if self._close_approved or not unsaved:
             self.save_state()
             self._ping_timer.stop()
+            self.notifications.stop()
             for form in list(self.forms.values()):
                 form.dispose()
             event.accept()

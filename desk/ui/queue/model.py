@@ -38,6 +38,7 @@ from desk.queues.columns import QueueColumn, QueueRow, all_columns
 from desk.queues.spec import SortSpec, ViewSpec
 from desk.services.people import CurrentUser
 from desk.ui.queue.delegates import format_value
+from desk.ui.sla.queue_cells import cell_of, cell_text, is_sla_column
 from desk.ui.worker import DbRunner, Op
 
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value of the cell
@@ -222,6 +223,8 @@ class QueueModel(QAbstractTableModel):
             return None
         if role == _DISPLAY:
             self._pages.move_to_end(r // PAGE)
+            if is_sla_column(column):  # as of now, not as of the query (it counts down)
+                return cell_text(cell_of(column.key, column.value(row), row))
             return format_value(column.kind, column.value(row))
         if role == RAW_ROLE:
             return column.value(row)

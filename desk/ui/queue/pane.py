@@ -62,6 +62,7 @@ from desk.services.tickets import BulkResult, bulk_update
 from desk.ui.queue.delegates import QueueDelegate
 from desk.ui.queue.filter_dialog import FilterDialog
 from desk.ui.queue.model import ID_ROLE, QueueModel
+from desk.ui.sla.queue_cells import SlaCellDelegate, SlaRepainter, is_companion, is_sla_column
 from desk.ui.worker import DbRunner
 
 SPEC_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -143,9 +144,14 @@ class QueuePane(QWidget):
         # The coloured delegate only where it paints something; other cells keep Qt's own
         # (C++) delegate, which matters for painting speed.
         self._delegate = QueueDelegate(self.table)
+        self._sla_delegate = SlaCellDelegate(self.table)
         for i, c in enumerate(self.model.columns()):
             if c.kind in QueueDelegate.KINDS:
                 self.table.setItemDelegateForColumn(i, self._delegate)
+            elif is_sla_column(c):
+                self.table.setItemDelegateForColumn(i, self._sla_delegate)
+        # SLA cells count down: one shared tick repaints the visible ones.
+        self.sla_repainter = SlaRepainter(self.table, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -167,6 +173,7 @@ class QueuePane(QWidget):
             header.resizeSection(i, c.width)
             header.setSectionHidden(i, not c.visible)
         header.setStretchLastSection(True)
+        self._hide_companions()
         self.table.doubleClicked.connect(self._open_index)
         self.table.openRequested.connect(self._open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -315,6 +322,7 @@ class QueuePane(QWidget):
             self._pending_key = current
         if self._current_key in self._header_states:
             self.table.horizontalHeader().restoreState(self._header_states[self._current_key])
+            self._hide_companions()
 
     # ------------------------------------------------------------ sidebar
 
@@ -392,6 +400,7 @@ class QueuePane(QWidget):
         header = self.table.horizontalHeader()
         if spec.key in self._header_states:
             header.restoreState(self._header_states[spec.key])
+            self._hide_companions()
         self._sync_sort_indicator()
         self.status.setText(self.tr("Loading…"))
 
@@ -554,10 +563,20 @@ class QueuePane(QWidget):
                                     else Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
 
+    def _hide_companions(self) -> None:
+        """Columns that only carry data for other cells (SLA clock facts) stay hidden, also
+        after a saved header state from another version is restored."""
+        header = self.table.horizontalHeader()
+        for i, c in enumerate(self.model.columns()):
+            if is_companion(c):
+                header.setSectionHidden(i, True)
+
     def _header_menu(self, pos: QPoint) -> None:
         header = self.table.horizontalHeader()
         menu = QMenu(self)
         for i, c in enumerate(self.model.columns()):
+            if is_companion(c):
+                continue
             action = menu.addAction(c.label())
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(i))

@@ -542,6 +542,10 @@ class TicketForm(QWidget):
         self.tabs.addTab(self.history, self.tr("History"))
         self.audit = AuditTable()
         self.tabs.addTab(self.audit, self.tr("Audit"))
+        from desk.ui.sla.panel import SlaPanel  # here: desk.ui.sla imports desk.ui.ticket
+
+        self.sla = SlaPanel(self.runner, self.me)
+        self.tabs.addTab(self.sla, self.tr("SLA"))
         self.cis = None
         if AffectedCisPanel is not None:
             try:
@@ -599,6 +603,7 @@ class TicketForm(QWidget):
         existing = self.ticket_id is not None
         self.tabs.setVisible(existing)
         self.attachments.set_ticket(self.ticket_id)
+        self.sla.set_ticket(self.ticket_id)
         is_incident = self.kind is Kind.INCIDENT
         self.major.setVisible(is_incident)
         self._major_label.setVisible(is_incident)

@@ -1,0 +1,83 @@
+"""SLA terms for queue views, in SQL: "at risk" (an open clock past its warning threshold,
+or past its target) and "next SLA due in" (the least business time left on any open clock),
+so the built-in *Breaching soon* view filters and sorts in the database.
+
+An open clock is at risk iff ``warning_at <= now``: a running clock's ``warning_at`` is when
+it passes (or will pass) its threshold, a paused one has it only once it passed, and a target
+is never reached before its warning. The test uses the partial index over open clocks'
+``warning_at``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, exists, func, literal, select, text
+
+from desk.i18n import _
+from desk.models.sla import OPEN_CLOCK_SQL, SlaClock
+from desk.queues.columns import (
+    TICKETS,
+    QueryContext,
+    QueueColumn,
+    all_columns,
+    register_column,
+)
+from desk.sla.clocks import PAUSED, RUNNING
+from desk.sla.policy import known_calendars
+from desk.timeutil import utcnow
+
+CLOCKS = SlaClock.__table__
+NEXT_DUE = "sla_next"
+
+
+def at_risk_condition(now: datetime | None = None) -> ColumnElement[bool]:
+    """Tickets with an open SLA clock at warning or breached as of ``now``."""
+    now = now or utcnow()
+    c = CLOCKS.alias("sla_risk")
+    return exists().where(
+        c.c.ticket_id == TICKETS.c.id,
+        # The literal SQL of the partial index, so SQLite can use it.
+        text(f"sla_risk.{OPEN_CLOCK_SQL}"),
+        c.c.warning_at <= now)
+
+
+def next_due_seconds(now: Any = None) -> ColumnElement[Any]:
+    """Business seconds left on the ticket's most urgent open clock (NULL: none open)."""
+    now = now or utcnow()
+    c = CLOCKS.alias("sla_next")
+    positions = {cal_id: cal.position(now) for cal_id, cal in known_calendars().items()}
+    if positions:
+        now_position = case(*((c.c.calendar_id == cal_id, literal(pos))
+                              for cal_id, pos in positions.items()), else_=None)
+        running = c.c.due_position - now_position
+    else:
+        running = literal(None)
+    value = case((c.c.state == RUNNING, running), (c.c.state == PAUSED, c.c.remaining_seconds),
+                 else_=None)
+    return (select(func.min(value))
+            .where(and_(c.c.ticket_id == TICKETS.c.id, text(f"sla_next.{OPEN_CLOCK_SQL}")))
+            .scalar_subquery())
+
+
+def _next_due_column() -> QueueColumn:
+    def value(ctx: QueryContext) -> ColumnElement[Any]:
+        return next_due_seconds()
+
+    def sort(ctx: QueryContext) -> list[ColumnElement[Any]]:
+        expr = next_due_seconds()
+        return [case((expr.is_(None), 1), else_=0), expr]  # NULLs last on both databases
+
+    return QueueColumn(key=NEXT_DUE, label=lambda: _("Next SLA due in"), kind="duration",
+                       select=value, sort=sort, attr=None, width=120, visible=False)
+
+
+NEXT_DUE_COLUMN = _next_due_column()
+
+
+def register_next_due_column() -> None:
+    """Idempotent without touching the registry again (its version keys cached selects)."""
+    if any(c is NEXT_DUE_COLUMN for c in all_columns()):
+        return
+    register_column(NEXT_DUE_COLUMN)

@@ -1,0 +1,160 @@
+"""What the SLA views share: remaining-time text, warning and breach colours and icons,
+and the one countdown timer every view repaints on.
+
+Colours follow the palette: the amber and red are chosen for the window colour of the
+current scheme (light or dark), and text always accompanies them (an icon and words), so
+colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QStyle
+
+from desk.domain.enums import Status
+from desk.sla.queue_cells import BREACHED, WARNING
+from desk.ui.ticket.common import FieldBox, error_color, is_dark
+
+TICK_MS = 30_000  # the countdown moves by minutes; twice a minute keeps it honest
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("desk", text)
+
+
+def format_remaining(seconds: float) -> str:
+    """``2h 15m``, ``45m``, ``−1h 05m`` once breached (a true minus sign)."""
+    minus = seconds < 0
+    total = int(abs(seconds)) // 60
+    if minus and abs(seconds) % 60:
+        total += 1  # 30 s past due is "−1m", not "−0m"
+    hours, minutes = divmod(total, 60)
+    if hours:
+        text = translate("{h}h {m:02d}m").format(h=hours, m=minutes)
+    else:
+        text = translate("{m}m").format(m=minutes)
+    return ("\u2212" + text) if minus else text
+
+
+def format_duration(seconds: float) -> str:
+    """A length of time without sign: ``3d 4h``, ``2h 15m``, ``45m``, ``20s``."""
+    seconds = abs(seconds)
+    if seconds < 60:
+        return translate("{s}s").format(s=int(seconds))
+    total = int(seconds) // 60
+    days, rest = divmod(total, 1440)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return translate("{d}d {h}h").format(d=days, h=hours)
+    if hours:
+        return translate("{h}h {m:02d}m").format(h=hours, m=minutes)
+    return translate("{m}m").format(m=minutes)
+
+
+def paused_text(reason: str | None) -> str:
+    """``⏸ paused — pending customer``: whole phrases, so each language words them its way."""
+    phrases = {
+        Status.PENDING_CUSTOMER.value: lambda: translate("⏸ paused — pending customer"),
+        Status.PENDING_VENDOR.value: lambda: translate("⏸ paused — pending vendor"),
+        Status.PENDING_CHANGE.value: lambda: translate("⏸ paused — pending change"),
+    }
+    if reason in phrases:
+        return phrases[reason]()
+    if reason:
+        try:
+            label = Status(reason).label
+        except ValueError:
+            label = reason
+        return translate("⏸ paused — {reason}").format(reason=label)
+    return translate("⏸ paused")
+
+
+def warning_color(palette: QPalette) -> QColor:
+    """An amber readable on the current window colour."""
+    return QColor("#f0b429") if is_dark(palette) else QColor("#a15c00")
+
+
+def level_color(level: str, palette: QPalette) -> QColor | None:
+    if level == BREACHED:
+        return error_color(palette)
+    if level == WARNING:
+        return warning_color(palette)
+    return None
+
+
+def level_icon(level: str, paused: bool = False) -> QIcon:
+    """A standard icon per state, so the cell says it without colour too."""
+    style = QApplication.style()
+    if level == BREACHED:
+        return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+    if level == WARNING:
+        return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    if paused:
+        return style.standardIcon(QStyle.StandardPixmap.SP_MediaPause)
+    return QIcon()
+
+
+def zone_time(dt: datetime | None, zone: str) -> str:
+    """An instant as wall time in ``zone`` (the calendar's), with the zone's name."""
+    if dt is None or not zone:
+        return ""
+    try:
+        local = dt.astimezone(ZoneInfo(zone))
+    except (KeyError, ValueError):
+        return ""
+    return f"{local:%Y-%m-%d %H:%M} {zone}"
+
+
+class Ticker(QObject):
+    """The one countdown timer: every SLA view repaints on its ``tick``.
+
+    One per application (``ticker()``): the queue's cells, the ticket form's panel and the
+    notifications share it, so a console with many views wakes up once per interval.
+    """
+
+    tick = Signal()
+
+    def __init__(self, interval_ms: int = TICK_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+
+_ticker: Ticker | None = None
+
+
+def ticker() -> Ticker:
+    """The application's countdown timer (made on first use, owned by the application)."""
+    global _ticker
+    from shiboken6 import isValid
+
+    if _ticker is None or not isValid(_ticker):
+        _ticker = Ticker(parent=QCoreApplication.instance())
+    return _ticker
+
+
+def state_label(state: str | None) -> str:
+    """A clock state in words (lower case, for use inside sentences)."""
+    if state is None:
+        return translate("no clock")
+    return {
+        "running": lambda: translate("running"),
+        "paused": lambda: translate("paused"),
+        "met": lambda: translate("met"),
+        "breached": lambda: translate("breached"),
+        "cancelled": lambda: translate("cancelled"),
+    }.get(state, lambda: state)()
+
+
+def form_row(form: QFormLayout, text: str, box: FieldBox) -> QLabel:
+    """A form row whose mnemonic (``&Name``) focuses the field inside its error box."""
+    label = QLabel(text)
+    label.setBuddy(box.field)
+    form.addRow(label, box)
+    return label

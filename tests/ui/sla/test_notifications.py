@@ -1,0 +1,117 @@
+"""SLA notifications: once per ticket, target and level; the banner opens the ticket."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from shiboken6 import isValid
+
+from desk.drafts import DraftStore, database_key
+from desk.ui.main_window import MainWindow
+from desk.ui.sla.notify import NotificationBanner, NotificationCenter
+from desk.ui.worker import DbRunner
+
+from .conftest import MON, H, M, SlaDesk
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def make_center(keep, sla: SlaDesk, runner: DbRunner, settings: QSettings, clock: list,
+                who: str = "agent") -> NotificationCenter:
+    host = keep(QWidget())
+    banner = NotificationBanner(host)
+    QVBoxLayout(host).addWidget(banner)
+    host.resize(700, 60)
+    host.show()
+    center = NotificationCenter(runner, sla.user(who), settings, database_key(sla.db.target),
+                                banner, now=lambda: clock[0], use_tray=False, parent=banner)
+    return center
+
+
+def run_round(qtbot, center: NotificationCenter):
+    with qtbot.waitSignal(center.tickDone, timeout=10_000) as blocker:
+        center.tick()
+    return blocker.args[0]
+
+
+def test_warning_shows_once_per_ticket_and_target(qtbot, sla, sla_runner, keep, settings):
+    t = sla.create(MON, impact=1, urgency=1, title="Core switch down")  # P1 24×7: 15 min
+    quiet = sla.create(MON, impact=3, urgency=3, title="Nothing urgent")
+    clock = [MON + 5 * M]
+    center = make_center(keep, sla, sla_runner, settings, clock)
+    shown: list = []
+    center.shown.connect(shown.append)
+    run_round(qtbot, center)
+    assert shown == [] and not center.banner.isVisible()
+
+    clock[0] = MON + 12 * M  # past 75 % of the first response's 15 minutes
+    run_round(qtbot, center)
+    assert [(n.number, n.target, n.level) for n in shown[0]] == [
+        (t.number, "first_response", "warning")]
+    assert center.banner.isVisible()
+    assert center.banner.text.text() == (
+        f"{t.number}: First response target at warning — Core switch down")
+
+    clock[0] = MON + 13 * M  # the same warning again: nothing new
+    run_round(qtbot, center)
+    assert len(shown) == 1
+    assert len(center.banner.pending) == 1
+    assert quiet.number not in center.banner.text.text()
+
+    # A console started later on the same database does not show it again.
+    again = make_center(keep, sla, sla_runner, settings, clock)
+    later: list = []
+    again.shown.connect(later.append)
+    run_round(qtbot, again)
+    assert later == [] and not again.banner.isVisible()
+
+    # The breach is news of its own.
+    clock[0] = MON + 16 * M
+    run_round(qtbot, center)
+    assert [(n.target, n.level) for n in shown[-1]] == [("first_response", "breach")]
+    assert "breached" in center.banner.text.text()
+    assert center.banner.more_button.isVisible()  # the warning is still there, under "1 more"
+
+
+def test_other_groups_are_not_notified(qtbot, sla, sla_runner, keep, settings):
+    sla.create(MON, impact=1, urgency=1)
+    clock = [MON + 12 * M]
+    center = make_center(keep, sla, sla_runner, settings, clock, who="other")  # no group
+    shown: list = []
+    center.shown.connect(shown.append)
+    result = run_round(qtbot, center)
+    assert [f.level for f in result.fired] == ["warning"]  # escalated all the same
+    assert shown == [] and not center.banner.isVisible()
+
+
+def test_clicking_the_banner_opens_the_ticket(qtbot, sla, sla_runner, tmp_path, settings):
+    t = sla.create(MON, impact=1, urgency=1, title="Core switch down")
+    window = MainWindow(sla_runner, sla.user(), settings=settings,
+                        drafts=DraftStore(tmp_path / "drafts"))
+    try:
+        window.show()
+        window.notifications.timer.stop()
+        window.notifications.now = lambda: MON + 5 * H  # warning and breach, both targets
+        with qtbot.waitSignal(window.notifications.shown, timeout=10_000):
+            window.notifications.tick()
+        banner = window.sla_banner
+        assert banner.isVisible() and len(banner.pending) == 4
+        qtbot.mouseClick(banner.text, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+        qtbot.waitUntil(lambda: str(t.id) in window.forms, timeout=10_000)
+        assert window.tabs.currentWidget() is window.forms[str(t.id)]
+        assert len(banner.pending) == 3  # the others stay until opened or dismissed
+        banner.dismiss()
+        assert not banner.isVisible()
+    finally:
+        qtbot.waitUntil(lambda: sla_runner.pending == 0, timeout=10_000)
+        if isValid(window):
+            window._close_approved = True
+            window.close()
+            shiboken6.delete(window)
