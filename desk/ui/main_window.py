@@ -289,7 +289,8 @@ class MainWindow(QMainWindow):
                 self._splitter_state) and min(self.splitter.sizes()) > 0:
             return
         total = sum(self.splitter.sizes()) or self.width()
-        self.splitter.setSizes([int(total * 0.42), int(total * 0.58)])
+        # The queue pane carries its sidebar: half the width leaves the table readable.
+        self.splitter.setSizes([int(total * 0.5), int(total * 0.5)])
 
     # ------------------------------------------------------------ go to a number
 
