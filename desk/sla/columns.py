@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, literal, select
+from sqlalchemy import ColumnElement, Float, and_, bindparam, case, literal, select
 
 from desk.db.session import Database
 from desk.i18n import _
@@ -33,13 +33,18 @@ CLOCKS = SlaClock.__table__
 
 def remaining_seconds_column(target: str, now: Any = None) -> ColumnElement[Any]:
     """A correlated scalar subquery: business seconds left on ``target`` of each ticket row
-    of ``tickets`` as of ``now`` (default: the time the query is built)."""
-    now = now or utcnow()
+    of ``tickets`` as of ``now`` — by default the time each execution runs, so a cached
+    query (the queue model keeps its selects) never shows a stale countdown."""
     c = CLOCKS.alias(f"sla_{target}")
-    positions = {cal_id: cal.position(now) for cal_id, cal in known_calendars().items()}
-    if positions:
-        now_position = case(*((c.c.calendar_id == cal_id, literal(pos))
-                              for cal_id, pos in positions.items()), else_=None)
+    calendars = known_calendars()
+    if calendars:
+        def position(cal: Any) -> ColumnElement[Any]:
+            if now is not None:
+                return literal(cal.position(now))
+            return bindparam(None, callable_=lambda: cal.position(utcnow()), type_=Float)
+
+        now_position = case(*((c.c.calendar_id == cal_id, position(cal))
+                              for cal_id, cal in calendars.items()), else_=None)
         running = c.c.due_position - now_position
     else:
         running = literal(None)

@@ -52,3 +52,28 @@ def test_remaining_resolution_time_sorts_and_shows_in_the_queue(desk: Desk, sla_
     assert fr[0].number == late.number
     assert {r.number for r in fr if r.extra["sla_first_response"] is None} == {
         paused.number, done.number}
+
+
+def test_remaining_time_is_taken_at_execution_not_when_the_query_is_built(db, monkeypatch):
+    """The queue model caches its selects; a countdown must still move between fetches."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from desk.queues.columns import TICKETS
+    from desk.sla.columns import remaining_seconds_column
+    from desk.sla.policy import ensure_default_sla
+    from tests.factories import make_team, make_ticket
+
+    ensure_default_sla(db)
+    team = make_team(db)
+    ticket = make_ticket(db, team, impact=1, urgency=1)  # P1: 24×7 calendar
+    query = select(remaining_seconds_column("resolution")).where(TICKETS.c.id == ticket.id)
+    with db.read() as s:
+        first = s.scalar(query)
+    later = ticket.opened_at + timedelta(hours=1)
+    monkeypatch.setattr("desk.sla.columns.utcnow", lambda: later)
+    with db.read() as s:
+        second = s.scalar(query)
+    assert first is not None and second is not None
+    assert 3500 <= first - second <= 3700
