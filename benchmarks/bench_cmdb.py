@@ -202,7 +202,8 @@ def run(db: Database, label: str, cis: Path, rels: Path, n_starts: int,
 
     from PySide6.QtWidgets import QApplication
 
-    from desk.ui.cmdb.graphview import CiGraphView, load_graph
+    from desk.cmdb.graph_data import load_graph
+    from desk.ui.cmdb.graphview import CiGraphView
     from desk.ui.worker import DbRunner
 
     app = QApplication.instance() or QApplication([])

@@ -1,15 +1,15 @@
 """The relationship graph: N hops around a CI, layered left to right by dependency.
 
-The neighbourhood, the layout and the open-incident counts are computed on the database worker
-(``load_graph``, Qt-free); the view only builds and paints items. Nodes are coloured by class,
-CIs with open incidents carry a red badge, the centre has a heavy frame. A click on a node
-re-centres the graph on it; the wheel zooms; PNG and SVG export render the whole scene.
+The neighbourhood, the layout and the open-incident counts are computed on the database
+worker (``desk.cmdb.graph_data.load_graph``, Qt-free); the view only builds and paints items.
+Nodes are coloured by class, CIs with open incidents carry a red badge, the centre has a heavy
+frame. A click on a node re-centres the graph on it; the wheel zooms; PNG and SVG export
+render the whole scene.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -41,12 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.cmdb import graph
-from desk.cmdb.graph import CiRef, Neighbourhood
-from desk.cmdb.layout import Placement, layered_layout
-from desk.cmdb.services import open_incident_counts
+from desk.cmdb.graph import CiRef
+from desk.cmdb.graph_data import GraphData, load_graph
 from desk.cmdb.vocab import RelType
-from desk.db.session import Database
 from desk.services.changes import Changes
 from desk.ui.cmdb.common import (
     CLASS_COLORS,
@@ -62,26 +59,7 @@ from desk.ui.worker import DbRunner, Op
 NODE_W, NODE_H = 170.0, 40.0
 LAYER_GAP, ROW_GAP, SUBCOL_GAP = 90.0, 14.0, 16.0
 WRAP_ROWS = 16
-MAX_NODES = 200
 ZOOM_STEP = 1.15
-
-
-@dataclass(frozen=True)
-class GraphData:
-    hood: Neighbourhood
-    placement: dict[uuid.UUID, Placement]
-    open_incidents: dict[uuid.UUID, int]
-
-
-def load_graph(db: Database, ci_id: uuid.UUID, hops: int, max_nodes: int = MAX_NODES,
-               ) -> GraphData:
-    """Everything the view needs, computed off the GUI thread."""
-    hood = graph.neighbourhood(db, ci_id, hops=hops, max_nodes=max_nodes)
-    ids = [n.id for n in hood.nodes]
-    placement = layered_layout(ids, hood.edges)
-    with db.read() as s:
-        counts = open_incident_counts(s, ids)
-    return GraphData(hood, placement, counts)  # type: ignore[arg-type]
 
 
 def _tint(color: QColor, amount: float = 0.35) -> QColor:
