@@ -17,7 +17,7 @@ def test_collector_turns_automatic_gc_off_and_collects_on_its_timer(qtbot):
             garbage.append(a)
         del garbage, a
         assert gc.get_count()[0] >= gc.get_threshold()[0]
-        qtbot.waitUntil(lambda: gc.get_count()[0] < gc.get_threshold()[0], timeout=3000)
+        qtbot.waitUntil(lambda: gc.get_count()[0] < gc.get_threshold()[0], timeout=10_000)
     finally:
         collector.stop()
         if not was_enabled:

@@ -50,7 +50,7 @@ def test_pick_cis_as_you_type_and_see_services_and_other_tickets(qtbot, db, cmdb
     with qtbot.waitSignal(panel.stateLoaded):
         panel.set_ticket(mine.id)
     assert panel.linked.count() == 0
-    with qtbot.waitSignal(panel.searchDone, timeout=3000):
+    with qtbot.waitSignal(panel.searchDone, timeout=10_000):
         qtbot.keyClicks(panel.search, "VM-")
     assert [panel.result_list.item(i).text() for i in range(panel.result_list.count())] == [
         "vm-1 — Virtual machine", "vm-2 — Virtual machine"]
@@ -69,7 +69,7 @@ def test_pick_cis_as_you_type_and_see_services_and_other_tickets(qtbot, db, cmdb
     assert [c.name for c in sv.ticket_cis(db, mine.id)] == ["vm-2"]
 
     # Already linked CIs are not offered again; no match says so.
-    with qtbot.waitSignal(panel.searchDone, timeout=3000):
+    with qtbot.waitSignal(panel.searchDone, timeout=10_000):
         qtbot.keyClicks(panel.search, "vm-2")
     assert panel.result_list.item(0).text() == "No CI matches “vm-2”"
 
@@ -92,7 +92,7 @@ def test_major_incident_suggestion_links_incidents_under_a_parent(qtbot, db, cmd
     with qtbot.waitSignal(panel.stateLoaded):
         panel.set_ticket(third.id)
     assert not panel.banner.isVisible()
-    with qtbot.waitSignal(panel.searchDone, timeout=3000):
+    with qtbot.waitSignal(panel.searchDone, timeout=10_000):
         qtbot.keyClicks(panel.search, "crm")
     with qtbot.waitSignal(panel.stateLoaded):
         panel.result_list.itemClicked.emit(panel.result_list.item(0))
@@ -101,7 +101,7 @@ def test_major_incident_suggestion_links_incidents_under_a_parent(qtbot, db, cmd
     assert panel.parent_choice.currentData() == third.id  # this ticket, by default
     panel.parent_choice.setCurrentIndex(0)
     assert panel.parent_choice.currentData() == first.id
-    with qtbot.waitSignal(panel.stateLoaded, timeout=5000):
+    with qtbot.waitSignal(panel.stateLoaded, timeout=10_000):
         qtbot.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "is a major incident" in panel.message.text())
     assert f"{first.number} is a major incident" in panel.message.text()
