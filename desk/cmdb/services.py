@@ -225,7 +225,7 @@ def parse_rel_type(value: str) -> RelType:
 
 
 def parse_name(value: str) -> str:
-    return required_text(value, "name", NAME_MAX, _("A CI name is required"))
+    return required_text(value, "name", NAME_MAX, _("A CI name is required"), _("Name"))
 
 
 def field_value(f: FieldDef, raw: object) -> Any:

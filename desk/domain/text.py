@@ -6,12 +6,14 @@ from desk.errors import ValidationError
 from desk.i18n import _
 
 
-def required_text(value: str | None, field: str, max_len: int, missing: str) -> str:
-    """``value`` stripped; ``missing`` (a translated message) when empty, an error when long."""
+def required_text(value: str | None, field: str, max_len: int, missing: str,
+                  label: str) -> str:
+    """``value`` stripped. ``missing`` and ``label`` are translated texts: the message when
+    empty, and the field's name as the user sees it (for the too-long message)."""
     text = (value or "").strip()
     if not text:
         raise ValidationError(missing, field=field)
     if len(text) > max_len:
-        raise ValidationError(_("The {field} is longer than {n} characters").format(
-            field=field.replace("_", " "), n=max_len), field=field)
+        raise ValidationError(_("{label} is longer than {n} characters").format(
+            label=label, n=max_len), field=field)
     return text

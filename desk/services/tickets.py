@@ -341,7 +341,7 @@ def _channel(value: str) -> Channel:
 
 
 def _title(value: str) -> str:
-    return required_text(value, "title", TITLE_MAX, _("A title is required"))
+    return required_text(value, "title", TITLE_MAX, _("A title is required"), _("Title"))
 
 
 def _matrix(s: Session) -> PriorityMatrix:

@@ -2729,10 +2729,6 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>关键度必须是 {lo} 到 {hi} 之间的整数</translation>
     </message>
     <message>
-        <source>The {field} is longer than {n} characters</source>
-        <translation>{field} 超过 {n} 个字符</translation>
-    </message>
-    <message>
         <source>Breaching soon</source>
         <translation>即将违约</translation>
     </message>
@@ -3423,6 +3419,10 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     <message>
         <source>A title is required</source>
         <translation>必须填写标题</translation>
+    </message>
+    <message>
+        <source>{label} is longer than {n} characters</source>
+        <translation>{label}超过 {n} 个字符</translation>
     </message>
     <message>
         <source>The assignee is not a member of the assignment group</source>

@@ -156,3 +156,11 @@ def test_moving_group_drops_an_assignee_who_is_not_a_member(db):
     assert t2.group_id == other.group.id and t2.assignee_id is None
     fields = [e.field for e in tickets.list_events(db, t.id)]
     assert fields[-2:] == [EventField.GROUP, EventField.ASSIGNEE]
+
+
+def test_too_long_title_names_the_field_as_the_user_sees_it(db):
+    team = make_team(db)
+    with pytest.raises(ValidationError) as err:
+        tickets.create_ticket(db, team.agent.id, NewTicket(kind=Kind.INCIDENT, title="x" * 301))
+    assert err.value.field == "title"
+    assert str(err.value) == "Title is longer than 300 characters"
