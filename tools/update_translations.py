@@ -23,10 +23,11 @@ CATALOGUES = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
 
 
-def core_strings() -> list[str]:
+def core_strings() -> list[tuple[str, str | None]]:
     """Every literal passed to ``_()`` in the Qt-free core, and to the GUI's free-function
-    helper ``translate()`` (``desk.ui.ticket.common``); both use the context ``desk``."""
-    found: dict[str, None] = {}
+    helper ``translate()`` (``desk.ui.ticket.common``) with its literal ``disambiguation=``
+    if any; both use the context ``desk``."""
+    found: dict[tuple[str, str | None], None] = {}
     for path in sorted((ROOT / "desk").rglob("*.py")):
         in_ui = path.relative_to(ROOT / "desk").parts[0] == "ui"
         helper = "translate" if in_ui else "_"
@@ -36,8 +37,21 @@ def core_strings() -> list[str]:
                     and node.func.id == helper and len(node.args) == 1
                     and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)):
-                found[node.args[0].value] = None
+                found[(node.args[0].value, _disambiguation(node))] = None
     return list(found)
+
+
+def _disambiguation(call: ast.Call) -> str | None:
+    for keyword in call.keywords:
+        if (keyword.arg == "disambiguation" and isinstance(keyword.value, ast.Constant)
+                and isinstance(keyword.value.value, str)):
+            return keyword.value.value
+    return None
+
+
+def _translate_call(text: str, disambiguation: str | None) -> str:
+    extra = "" if disambiguation is None else f", {disambiguation!r}"
+    return f"QCoreApplication.translate(\"desk\", {text!r}{extra})\n"
 
 
 def main() -> int:
@@ -45,7 +59,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         shim = Path(tmp) / "core_strings.py"
         shim.write_text("from PySide6.QtCore import QCoreApplication\n" + "".join(
-            f"QCoreApplication.translate(\"desk\", {s!r})\n" for s in core_strings()),
+            _translate_call(text, disambiguation) for text, disambiguation in core_strings()),
             encoding="utf-8")
         for lang in LANGUAGES:
             ts = CATALOGUES / f"desk_{lang}.ts"

@@ -200,10 +200,12 @@ def propose_holidays(country: str, years: Iterable[int],
 
     code = (country or "").strip().upper()
     if not code:
-        raise CalendarError(_("country: choose a country"), field="country")
+        raise CalendarError(_("{field}: choose a country").format(field="country"),
+                            field="country")
     wanted = tuple(sorted(set(years)))
     if not wanted:
-        raise CalendarError(_("years: give at least one year"), field="years")
+        raise CalendarError(_("{field}: give at least one year").format(field="years"),
+                            field="years")
     days_off, worked = import_holidays(code, wanted, subdiv or None)
     names = holidays_package.country_holidays(code, subdiv=subdiv or None, years=wanted)
     return HolidayProposal(code, wanted, tuple((d, str(names.get(d, ""))) for d in days_off),
@@ -229,14 +231,15 @@ def parse_years(text: str) -> list[int]:
             a = int(lo)
             b = int(hi) if sep else a
         except ValueError:
-            raise CalendarError(_("years: {value} is not a year or a range like 2026-2027")
-                                .format(value=part), field="years") from None
+            raise CalendarError(_("{field}: {value} is not a year or a range like 2026-2027")
+                                .format(field="years", value=part), field="years") from None
         if not (1900 <= a <= 2200 and 1900 <= b <= 2200) or b < a or b - a > 20:
-            raise CalendarError(_("years: {value} is not a year or a range like 2026-2027")
-                                .format(value=part), field="years")
+            raise CalendarError(_("{field}: {value} is not a year or a range like 2026-2027")
+                                .format(field="years", value=part), field="years")
         years.update(range(a, b + 1))
     if not years:
-        raise CalendarError(_("years: give at least one year"), field="years")
+        raise CalendarError(_("{field}: give at least one year").format(field="years"),
+                            field="years")
     return sorted(years)
 
 

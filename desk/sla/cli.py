@@ -88,6 +88,7 @@ def _month(value: str | None, flag: str):  # -> datetime | None
 
 
 def _report(db: Database, args: argparse.Namespace) -> int:
+    from desk.sla.policy import Target
     from desk.sla.report import attainment, export_csv
 
     since, until = _month(args.since, "--since"), _month(args.until, "--until")
@@ -102,7 +103,8 @@ def _report(db: Database, args: argparse.Namespace) -> int:
     print(f"{_('Month'):<8} {_('Policy'):<20} {_('Group'):<24} {_('Target'):<15} "
           f"{_('Met'):>7} {_('Breached'):>9} {'%':>6}")
     for r in rows:
-        print(f"{r.month:<8} {r.policy[:20]:<20} {r.group[:24]:<24} {r.target:<15} "
+        target = Target(r.target).label if r.target in Target._value2member_map_ else r.target
+        print(f"{r.month:<8} {r.policy[:20]:<20} {r.group[:24]:<24} {target:<15} "
               f"{r.met:>7} {r.breached:>9} {r.percent:>6.1f}")
     return 0
 

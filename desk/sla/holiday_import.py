@@ -34,14 +34,14 @@ def import_holidays(
         if subdiv is None or country not in holidays_package.list_supported_countries():
             raise CalendarError(
                 _(
-                    'country: "{country}" is not a country the holiday tables know '
+                    '{field}: "{country}" is not a country the holiday tables know '
                     "(use an ISO 3166 code such as CN)"
-                ).format(country=country),
+                ).format(field="country", country=country),
                 field="country",
             ) from None
         raise CalendarError(
-            _('subdiv: "{subdiv}" is not a subdivision of {country}').format(
-                subdiv=subdiv, country=country
+            _('{field}: "{subdiv}" is not a subdivision of {country}').format(
+                field="subdiv", subdiv=subdiv, country=country
             ),
             field="subdiv",
         ) from None
@@ -64,7 +64,10 @@ def apply_holidays(
     result = copy.deepcopy(dict(calendar_dict))
     known_holidays = result.get("holidays", [])
     if not isinstance(known_holidays, list):
-        raise CalendarError(_("holidays: expected a list of dates YYYY-MM-DD"), field="holidays")
+        raise CalendarError(
+            _("{field}: expected a list of dates YYYY-MM-DD").format(field="holidays"),
+            field="holidays",
+        )
     result["holidays"] = sorted({*known_holidays, *(day.isoformat() for day in holidays)})
 
     new_workdays = [day.isoformat() for day in workdays]
@@ -80,7 +83,9 @@ def apply_holidays(
         result["workdays"] = dict(sorted(merged.items()))
     else:
         raise CalendarError(
-            _("workdays: expected an object of date: segments, or a list of dates"),
+            _("{field}: expected an object of date: segments, or a list of dates").format(
+                field="workdays"
+            ),
             field="workdays",
         )
     BusinessCalendar.from_dict(result)

@@ -544,12 +544,19 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         target = self.runner.db.target
-        kind = self.tr("File") if target.is_sqlite else self.tr("Server")
-        self.db_label = QLabel(f"{kind}: {target.display()}", self)
+        if target.is_sqlite:
+            where = self.tr("File: {path}").format(path=target.display())
+        else:
+            where = self.tr("Server: {server}").format(server=target.display())
+        self.db_label = QLabel(where, self)
         self.db_label.setToolTip(self.tr("The database this console works on"))
-        role = Role(self.me.role).label if self.me.role in Role._value2member_map_ else ""
-        self.user_label = QLabel(self.tr("Signed in as {name}").format(
-            name=self.me.display_name) + (f" ({role})" if role else ""), self)
+        name = self.me.display_name
+        if self.me.role in Role._value2member_map_:
+            signed_in = self.tr("Signed in as {name} ({role})").format(
+                name=name, role=Role(self.me.role).label)
+        else:
+            signed_in = self.tr("Signed in as {name}").format(name=name)
+        self.user_label = QLabel(signed_in, self)
         self.connection_label = QLabel(self.tr("Connected"), self)
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)

@@ -729,8 +729,12 @@
         <translation>配置项类</translation>
     </message>
     <message>
-        <source>Filter by name, external id, asset tag…</source>
-        <translation>按名称、外部 ID、资产标签筛选…</translation>
+        <source>Name, ID or asset tag</source>
+        <translation>名称、ID 或资产标签</translation>
+    </message>
+    <message>
+        <source>Filter by name, external id or asset tag</source>
+        <translation>按名称、外部 ID 或资产标签筛选</translation>
     </message>
     <message>
         <source>Filter CIs</source>
@@ -897,8 +901,8 @@
         <translation>未指派</translation>
     </message>
     <message>
-        <source>Type a name or e-mail, then Find</source>
-        <translation>输入姓名或邮箱后查找</translation>
+        <source>Name or e-mail</source>
+        <translation>姓名或邮箱</translation>
     </message>
     <message>
         <source>Find</source>
@@ -1261,16 +1265,20 @@
         <translation>&lt;b&gt;Desk {version}&lt;/b&gt;&lt;br&gt;服务台控制台（ITIL / ISO/IEC 20000）。</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>文件</translation>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
     </message>
     <message>
-        <source>Server</source>
-        <translation>服务器</translation>
+        <source>Server: {server}</source>
+        <translation>服务器：{server}</translation>
     </message>
     <message>
         <source>The database this console works on</source>
         <translation>本控制台使用的数据库</translation>
+    </message>
+    <message>
+        <source>Signed in as {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
     </message>
     <message>
         <source>Signed in as {name}</source>
@@ -3310,7 +3318,7 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     </message>
     <message>
         <source>Created</source>
-        <translation>创建</translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Updated</source>
@@ -3461,14 +3469,6 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>未知渠道 {channel}</translation>
     </message>
     <message>
-        <source>country: choose a country</source>
-        <translation>country: 请选择国家或地区</translation>
-    </message>
-    <message>
-        <source>years: give at least one year</source>
-        <translation>years: 请至少填写一个年份</translation>
-    </message>
-    <message>
         <source>Cannot read {path}: {error}</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
@@ -3479,10 +3479,6 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     <message>
         <source>Cannot write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
-    </message>
-    <message>
-        <source>years: {value} is not a year or a range like 2026-2027</source>
-        <translation>years: {value} 不是年份，也不是形如 2026-2027 的范围</translation>
     </message>
     <message>
         <source>start &quot;24:00&quot; is not a time HH:MM (24:00 may only end a segment)</source>
@@ -3801,22 +3797,6 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>已暂停：状态为“{status}”</translation>
     </message>
     <message>
-        <source>holidays: expected a list of dates YYYY-MM-DD</source>
-        <translation>holidays: 应为 YYYY-MM-DD 格式的日期列表</translation>
-    </message>
-    <message>
-        <source>workdays: expected an object of date: segments, or a list of dates</source>
-        <translation>workdays: 应为“日期: 时段”形式的对象，或日期列表</translation>
-    </message>
-    <message>
-        <source>subdiv: &quot;{subdiv}&quot; is not a subdivision of {country}</source>
-        <translation>subdiv: “{subdiv}”不是 {country} 的行政区划</translation>
-    </message>
-    <message>
-        <source>country: &quot;{country}&quot; is not a country the holiday tables know (use an ISO 3166 code such as CN)</source>
-        <translation>country: 节假日表中没有国家/地区“{country}”（请使用 ISO 3166 代码，例如 CN）</translation>
-    </message>
-    <message>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
@@ -3947,6 +3927,34 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>{field}: choose a country</source>
+        <translation>{field}: 请选择国家或地区</translation>
+    </message>
+    <message>
+        <source>{field}: give at least one year</source>
+        <translation>{field}: 请至少填写一个年份</translation>
+    </message>
+    <message>
+        <source>{field}: {value} is not a year or a range like 2026-2027</source>
+        <translation>{field}: {value} 不是年份，也不是形如 2026-2027 的范围</translation>
+    </message>
+    <message>
+        <source>{field}: expected a list of dates YYYY-MM-DD</source>
+        <translation>{field}: 应为 YYYY-MM-DD 格式的日期列表</translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{subdiv}&quot; is not a subdivision of {country}</source>
+        <translation>{field}: “{subdiv}”不是 {country} 的行政区划</translation>
+    </message>
+    <message>
+        <source>{field}: expected an object of date: segments, or a list of dates</source>
+        <translation>{field}: 应为“日期: 时段”形式的对象，或日期列表</translation>
+    </message>
+    <message>
+        <source>{field}: &quot;{country}&quot; is not a country the holiday tables know (use an ISO 3166 code such as CN)</source>
+        <translation>{field}: 节假日表中没有国家/地区“{country}”（请使用 ISO 3166 代码，例如 CN）</translation>
     </message>
     <message>
         <source>Environment</source>
@@ -4099,6 +4107,11 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     <message>
         <source>Attachment</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <comment>ticket history event</comment>
+        <translation>创建</translation>
     </message>
     <message>
         <source>(removed)</source>

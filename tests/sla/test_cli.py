@@ -35,6 +35,7 @@ def test_report_to_csv_and_to_the_terminal(cli_desk, tmp_path, capsys) -> None:
     assert main(["sla", "report", "--since", "2026-04", "--db", url]) == 0
     printed = capsys.readouterr().out
     assert "2026-04" in printed and "2026-03" not in printed
+    assert "First response" in printed and "first_response" not in printed
     assert main(["sla", "report", "--since", "April", "--db", url]) == 2
     assert "YYYY-MM" in capsys.readouterr().err
 

@@ -52,8 +52,9 @@ def answer(qtbot, window: MainWindow, button: QMessageBox.StandardButton) -> Non
 def test_window_starts_on_fresh_database(qtbot, make_window, db, me):
     window = make_window()
     assert window.isVisible()
-    assert db.target.display() in window.db_label.text()
-    assert me.display_name in window.user_label.text()
+    where = "File" if db.target.is_sqlite else "Server"
+    assert window.db_label.text() == f"{where}: {db.target.display()}"
+    assert window.user_label.text() == f"Signed in as {me.display_name} (Agent)"
     assert not window.tabs.isVisible()  # nothing open yet: the queue has the room
     qtbot.waitUntil(lambda: window.connection_label.text() == "Connected")
     shortcuts = {a.text().replace("&", ""): a.shortcut().toString()

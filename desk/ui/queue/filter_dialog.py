@@ -163,7 +163,7 @@ class FilterDialog(QDialog):
         self.unassigned = QCheckBox(self.tr("Unassigned"), self)
         self.assignees = CheckList(self)
         self.requester_find = QLineEdit(self)
-        self.requester_find.setPlaceholderText(self.tr("Type a name or e-mail, then Find"))
+        self.requester_find.setPlaceholderText(self.tr("Name or e-mail"))
         self.requester_button = QPushButton(self.tr("Find"), self)
         self.requesters = CheckList(self, rows=3)
         self.organizations = CheckList(self)

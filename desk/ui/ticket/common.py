@@ -15,8 +15,12 @@ from desk.domain.enums import Channel, Kind, ResolutionCode, Status
 from desk.domain.priority import level_label, priority_label
 
 
-def translate(text: str) -> str:
-    return QCoreApplication.translate("desk", text)
+def translate(text: str, *, disambiguation: str | None = None) -> str:
+    """``text`` in the context ``desk``; ``disambiguation`` tells apart two uses of one English
+    text that other languages word differently. Keyword only: lupdate would read a second
+    positional literal as ``translate(context, text)``; ``tools/update_translations.py``
+    collects both."""
+    return QCoreApplication.translate("desk", text, disambiguation)
 
 
 def alive(obj: Any, fn: Callable[..., Any] | None) -> Callable[..., Any] | None:
@@ -162,7 +166,7 @@ def field_label(name: str) -> str:
         "resolution_notes": translate("Resolution notes"),
         "priority": translate("Priority"),
         "attachment": translate("Attachment"),
-        "created": translate("Created"),
+        "created": translate("Created", disambiguation="ticket history event"),
     }
     return labels.get(name, name)
 

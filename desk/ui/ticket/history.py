@@ -63,7 +63,7 @@ def display_value(name: str, value: str | None, names: dict) -> str:
 
 def _event_label(what: str) -> str:
     return {
-        EventField.CREATED: translate("Created"),
+        EventField.CREATED: translate("Created", disambiguation="ticket history event"),
         EventField.STATUS: translate("Status"),
         EventField.ASSIGNEE: translate("Assignee"),
         EventField.GROUP: translate("Assignment group"),
