@@ -24,6 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing import get_context
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.exc import DBAPIError
@@ -171,16 +172,20 @@ def _load(conn: Connection, n: int, seed: int, locale: str, now: datetime, worke
     ctx, specs, counters, ref = plan.ctx, plan.specs, plan.counters, plan.reference
     phase("reference data, plan")
 
-    fulltext = _fulltext_hooks()
+    fulltext = _fulltext()
+    # SQLite: the search index is fed chunk by chunk while the rows are written (the workers
+    # build the documents), instead of one single-core pass over the tables at the end.
+    feed = fulltext is not None and conn.dialect.name == "sqlite"
     if fulltext is not None:
-        fulltext[0](conn)
+        fulltext.suspend_for_bulk_load(conn, feed=feed)
     suspended = load.suspend(conn) if load.table_is_empty(conn, "tickets") else None
     writer = load.loader(conn)
     encode = conn.dialect.name == "postgresql"
+    rowid = fulltext.next_rowid(conn) if feed and fulltext is not None else 0
     done = events = worklogs = majors = 0
     phase("suspend indexes")
     waited = 0.0
-    chunks = _chunks(ctx, specs, workers, encode)
+    chunks = _chunks(ctx, specs, workers, encode, feed)
     try:
         while True:
             started = time.monotonic()
@@ -189,6 +194,9 @@ def _load(conn: Connection, n: int, seed: int, locale: str, now: datetime, worke
             if rows is None:
                 break
             writer.write(rows)
+            if feed and fulltext is not None and rows.docs is not None:
+                fulltext.insert_documents(conn, rowid, rows.docs)
+                rowid += len(rows.docs)
             done += rows.sizes[0]
             events += rows.sizes[1]
             worklogs += rows.sizes[2]
@@ -202,8 +210,11 @@ def _load(conn: Connection, n: int, seed: int, locale: str, now: datetime, worke
         load.restore(conn, suspended)
     phase("recreate indexes")
     if fulltext is not None:
-        fulltext[1](conn)
-        phase("full-text rebuild")
+        fed = feed and fulltext.next_rowid(conn) == rowid
+        if feed and not fed:  # tickets got other rowids than expected: index from the tables
+            log.warning("search index fed with unexpected rowids; rebuilding it")
+        fulltext.rebuild_after_bulk_load(conn, fed=fed)
+        phase("full-text triggers" if fed else "full-text rebuild")
 
     by_kind = Counter()
     for spec in specs:
@@ -276,19 +287,22 @@ def _specs(n: int, seed: int, salt: str, counters: dict[str, int]) -> Iterator[C
 
 _worker_ctx: Context | None = None
 _worker_encode = False
+_worker_docs = False
 
 
-def _worker_init(ctx: Context, encode: bool) -> None:
-    global _worker_ctx, _worker_encode
-    _worker_ctx, _worker_encode = ctx, encode
+def _worker_init(ctx: Context, encode: bool, docs: bool) -> None:
+    global _worker_ctx, _worker_encode, _worker_docs
+    _worker_ctx, _worker_encode, _worker_docs = ctx, encode, docs
     if hasattr(os, "nice"):
         # The process writing to the database is the one that cannot be parallelized: let it
         # have a core whenever it wants one; the builders take what is left.
         os.nice(5)
 
 
-def _build(ctx: Context, spec: ChunkSpec, encode: bool) -> ChunkRows:
+def _build(ctx: Context, spec: ChunkSpec, encode: bool, docs: bool) -> ChunkRows:
     rows = build_chunk(ctx, spec)
+    if docs:
+        rows.docs = load.documents(rows)
     return load.encode_copy(rows) if encode else rows
 
 
@@ -296,25 +310,25 @@ def _worker_build(spec: ChunkSpec) -> bytes:
     """A chunk built in a worker, as ``marshal`` bytes: three times cheaper to serialize
     than pickling the row tuples, and this process and the loader share one Python."""
     assert _worker_ctx is not None
-    rows = _build(_worker_ctx, spec, _worker_encode)
-    return marshal.dumps((rows.tickets, rows.events, rows.worklogs, rows.sizes))
+    rows = _build(_worker_ctx, spec, _worker_encode, _worker_docs)
+    return marshal.dumps((rows.tickets, rows.events, rows.worklogs, rows.sizes, rows.docs))
 
 
 def _unpack(blob: bytes) -> ChunkRows:
-    tickets, events, worklogs, sizes = marshal.loads(blob)
-    return ChunkRows(tickets, events, worklogs, None, sizes)
+    tickets, events, worklogs, sizes, docs = marshal.loads(blob)
+    return ChunkRows(tickets, events, worklogs, None, sizes, docs)
 
 
 def _chunks(ctx: Context, specs: list[ChunkSpec], workers: int,
-            encode: bool) -> Iterator[ChunkRows]:
+            encode: bool, docs: bool) -> Iterator[ChunkRows]:
     """The chunks' rows in order; with workers, built ahead while the caller writes."""
     if workers <= 0 or len(specs) <= 1:
         for spec in specs:
-            yield _build(ctx, spec, encode)
+            yield _build(ctx, spec, encode, docs)
         return
     # "spawn": the same on every platform, and no copy of this process's open connections.
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                             initializer=_worker_init, initargs=(ctx, encode)) as pool:
+                             initializer=_worker_init, initargs=(ctx, encode, docs)) as pool:
         ahead: deque[Future[bytes]] = deque()
         pending = iter(specs)
         for spec in pending:
@@ -332,13 +346,13 @@ def _chunks(ctx: Context, specs: list[ChunkSpec], workers: int,
 # ---------------------------------------------------------------- optional parts
 
 
-def _fulltext_hooks() -> tuple[Callable[[Connection], None],
-                               Callable[[Connection], None]] | None:
+def _fulltext() -> Any:
+    """``desk.queues.fulltext`` when installed (the search index is optional to the demo)."""
     try:
-        from desk.queues.fulltext import rebuild_after_bulk_load, suspend_for_bulk_load
+        from desk.queues import fulltext
     except ImportError:
         return None
-    return suspend_for_bulk_load, rebuild_after_bulk_load
+    return fulltext
 
 
 def _extras(db: Database, seed: int, locale: str) -> tuple[str, ...]:

@@ -140,6 +140,9 @@ class ChunkRows:
     worklogs: list[tuple[Any, ...]]
     plans: list[list[tuple[Any, ...]]] | None = None  # the operations, when recorded
     sizes: tuple[int, int, int, int] = (0, 0, 0, 0)  # tickets, events, worklogs, majors
+    # Search documents (title, description, worklog text) per ticket, in ticket order, when
+    # the loader indexes while it writes (``desk.demo.load.documents``).
+    docs: list[tuple[str, str, str]] | None = None
 
 
 def timestamp_text(t: int) -> str:

@@ -67,6 +67,24 @@ def encode_copy(rows: ChunkRows) -> ChunkRows:
                      rows.plans, rows.sizes)
 
 
+def documents(rows: ChunkRows) -> list[tuple[str, str, str]]:
+    """The search document of each ticket of a (not yet encoded) chunk: title, description and
+    its worklog bodies in time order joined by newlines — what ``SQLITE_FILL`` of
+    ``desk.queues.fulltext`` would read back from the tables."""
+    bodies: dict[str, list[tuple[str, str]]] = {}
+    for w in rows.worklogs:  # WORKLOG_COLUMNS: id, created_at, ticket_id, …, body
+        bodies.setdefault(w[2], []).append((w[1], w[5]))
+    out = []
+    for t in rows.tickets:  # TICKET_COLUMNS: id … title (6), description (7)
+        found = bodies.get(t[0])
+        if found:
+            found.sort()
+            out.append((t[6], t[7], "\n".join(body for _, body in found)))
+        else:
+            out.append((t[6], t[7], ""))
+    return out
+
+
 # ---------------------------------------------------------------- loaders
 
 

@@ -102,6 +102,9 @@ class QueueRow:
     major_incident: bool
     row_version: int
     extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    # The row's values of the query's ORDER BY keys: where the next page starts (keyset
+    # paging, ``desk.queues.sql.Cursor``). Not part of what the row is.
+    sort_key: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
 
 def _t(name: str) -> Expr:

@@ -20,6 +20,7 @@ from desk.queues import columns as cols
 from desk.queues import sql
 from desk.queues.columns import TICKETS, QueueRow
 from desk.queues.spec import SortSpec, ViewSpec, clean_text, search_spec
+from desk.queues.sql import Cursor
 from desk.services.people import CurrentUser
 from desk.timeutil import utcnow
 
@@ -44,11 +45,16 @@ def counts(db: Database, specs: Iterable[ViewSpec], me: CurrentUser) -> dict[str
 
 
 def fetch_rows(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None,
-               offset: int, limit: int, total: int | None = None) -> list[QueueRow]:
+               offset: int, limit: int, total: int | None = None,
+               cursor: Cursor | None = None) -> list[QueueRow]:
     """Rows ``offset`` … ``offset + limit - 1`` of the view in ``sort`` order (the view's own
-    sort when None). ``total``, when known, lets a page near the end be read backwards."""
+    sort when None). ``total``, when known, lets a page near the end be read backwards.
+    ``cursor``: the ``sort_key`` of the row just before ``offset`` (forward) or just after
+    the page (backward), from a page read earlier with the same sort — the page is then found
+    from there instead of by counting ``offset`` rows (ignored where ``keyset_allowed`` says
+    the sort cannot use it)."""
     with db.read() as s:
-        return _page(s, spec, me, sort, offset, limit, total, utcnow())
+        return _page(s, spec, me, sort, offset, limit, total, utcnow(), cursor)
 
 
 fetch_ids_or_rows = fetch_rows
@@ -80,15 +86,24 @@ def _count(s: Session, spec: ViewSpec, me: CurrentUser, now: datetime) -> int:
 
 
 def _page(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, offset: int,
-          limit: int, total: int | None, now: datetime) -> list[QueueRow]:
+          limit: int, total: int | None, now: datetime,
+          cursor: Cursor | None = None) -> list[QueueRow]:
     if limit <= 0 or offset < 0:
         return []
     dialect = s.get_bind().dialect.name
+    if cursor is not None and sql.keyset_allowed(spec, sort):
+        q = sql.ids_select(spec, me, dialect, now, sort, cursor=cursor).limit(limit)
+        found = s.execute(q).all()
+        if not cursor.forward:
+            found.reverse()
+        return rows_for_ids(s, [r[0] for r in found], [tuple(r[1:]) for r in found])
     if offset < FLAT_UNTIL:
         # Near the top one query does it: the ordered index scan stops after a few rows.
         q = sql.flat_select(spec, me, dialect, now, sort).limit(limit).offset(offset)
         extra = [c.key for c in cols.extra_columns()]
-        return [_row(r, extra) for r in s.execute(q)]
+        result = s.execute(q)
+        first_key = len(result.keys()) - _key_count(result.keys())
+        return [_row(r, extra, tuple(r[first_key:])) for r in result]
     reverse = total is not None and total > 0 and offset > total * REVERSE_AFTER
     if reverse:
         assert total is not None
@@ -97,26 +112,34 @@ def _page(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, of
             return []
         q = sql.ids_select(spec, me, dialect, now, sort, reverse=True).limit(end - offset) \
             .offset(total - end)
-        ids = list(s.scalars(q))[::-1]
+        found = s.execute(q).all()[::-1]
     else:
         q = sql.ids_select(spec, me, dialect, now, sort).limit(limit).offset(offset)
-        ids = list(s.scalars(q))
-    return rows_for_ids(s, ids)
+        found = s.execute(q).all()
+    return rows_for_ids(s, [r[0] for r in found], [tuple(r[1:]) for r in found])
 
 
-def rows_for_ids(s: Session, ids: Sequence[uuid.UUID]) -> list[QueueRow]:
+def _key_count(names: Sequence[str]) -> int:
+    """How many ``k0``, ``k1``, … sort key columns end a page query's result."""
+    return sum(1 for n in names if n[:1] == "k" and n[1:].isdigit())
+
+
+def rows_for_ids(s: Session, ids: Sequence[uuid.UUID],
+                 keys: Sequence[tuple[Any, ...]] | None = None) -> list[QueueRow]:
+    """The rows of ``ids`` in that order; ``keys``: their sort keys, in the same order."""
     if not ids:
         return []
     extra = [c.key for c in cols.extra_columns()]
+    key_of = dict(zip(ids, keys, strict=True)) if keys is not None else {}
     result = s.execute(sql.rows_select(s.get_bind().dialect.name), {"ids": list(ids)})
-    by_id = {row.id: row for row in (_row(r, extra) for r in result)}
+    by_id = {row.id: row for row in (_row(r, extra, key_of.get(r[0], ())) for r in result)}
     return [by_id[i] for i in ids if i in by_id]
 
 
 _NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
 
 
-def _row(r: Row[Any], extra_keys: Sequence[str]) -> QueueRow:
+def _row(r: Row[Any], extra_keys: Sequence[str], sort_key: tuple[Any, ...] = ()) -> QueueRow:
     m = r._mapping
     extra = (MappingProxyType({k: m[f"x_{k}"] for k in extra_keys}) if extra_keys
              else _NO_EXTRA)
@@ -127,7 +150,7 @@ def _row(r: Row[Any], extra_keys: Sequence[str]) -> QueueRow:
         assignee=m["c_assignee"], category=m["c_category"], channel=m["c_channel"],
         created_at=m["c_created"], updated_at=m["c_updated"],
         major_incident=bool(m[TICKETS.c.major_incident]),
-        row_version=m[TICKETS.c.row_version], extra=extra)
+        row_version=m[TICKETS.c.row_version], extra=extra, sort_key=sort_key)
 
 
 # ---------------------------------------------------------------- search box

@@ -3,7 +3,14 @@
 Paging follows Anki's browser: a narrow query finds the ids of one page in the view's order
 (only the tables the filter and sort need), and a second query fetches the display values of
 just those ids with the joins. The ORDER BY always ends with ``tickets.id`` so the order is
-total and OFFSET pages never overlap or skip.
+total and pages never overlap or skip.
+
+Keyset paging: every page query also returns the sort key values of its rows (``k0``, ``k1``,
+…). The page after a loaded page is then read with "rows whose keys come after the last row's"
+instead of OFFSET (``Cursor``), so scrolling page by page costs the same at row 300,000 as at
+row 100; a jump into the middle still uses OFFSET once. The comparison repeats each dialect's
+NULL order (SQLite: NULLs first when ascending; PostgreSQL: NULLs last). Sorts whose keys move
+with the clock (SLA remaining time, computed "as of now" at each query) stay on OFFSET.
 
 Terms that partial indexes depend on (open statuses, not deleted, unassigned, major incident)
 are rendered as the literal SQL of the index definitions (``desk.models.views``): SQLite uses a
@@ -17,7 +24,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, false, func, or_, select, text, true
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    false,
+    func,
+    or_,
+    select,
+    text,
+    true,
+)
 
 from desk.models.views import OPEN_STATUS_SQL
 from desk.queues import columns as cols
@@ -97,22 +115,83 @@ class OrderKey:
         return self.expr.desc() if desc else self.expr.asc()
 
 
+@dataclass(frozen=True)
+class Cursor:
+    """Read the rows that come after (``forward``) or before a row whose sort key values
+    (``QueueRow.sort_key``) are ``key``."""
+
+    key: tuple[Any, ...]
+    forward: bool = True
+
+
+def _equal(expr: ColumnElement[Any], value: Any) -> ColumnElement[bool]:
+    return expr.is_(None) if value is None else expr == value
+
+
+def _beyond(expr: ColumnElement[Any], value: Any, descending: bool,
+            nulls_high: bool) -> ColumnElement[bool]:
+    """Rows whose ``expr`` comes strictly after ``value`` in this direction, NULLs where the
+    dialect sorts them (``nulls_high``: NULL is larger than every value)."""
+    if value is None:
+        # After NULL come the values when NULLs sort first in this direction, else nothing.
+        return expr.is_not(None) if nulls_high == descending else false()
+    beyond = expr < value if descending else expr > value
+    if nulls_high != descending:  # NULLs sort last in this direction
+        return or_(beyond, expr.is_(None))
+    return beyond
+
+
+def keyset_condition(keys: list[OrderKey], values: tuple[Any, ...], dialect: str,
+                     reverse: bool = False) -> ColumnElement[bool]:
+    """Rows after ``values`` in the order of ``keys`` (read backwards with ``reverse``)."""
+    nulls_high = dialect == "postgresql"
+    branches = []
+    for i, (key, value) in enumerate(zip(keys, values, strict=True)):
+        branches.append(and_(*(_equal(k.expr, v) for k, v in zip(keys[:i], values[:i],
+                                                                 strict=True)),
+                             _beyond(key.expr, value, key.descending != reverse, nulls_high)))
+    condition = or_(*branches)
+    # The same bound on the first key alone, when it is a plain comparison, lets the
+    # database start its index scan at the cursor instead of filtering from the top.
+    first, value = keys[0], values[0]
+    descending = first.descending != reverse
+    if value is not None and nulls_high == descending:  # NULLs are behind the cursor
+        bound = first.expr <= value if descending else first.expr >= value
+        return and_(bound, condition)
+    return condition
+
+
 def ids_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
-               sort: SortSpec | None = None, reverse: bool = False) -> Select[Any]:
-    """The ids of the view in order (the caller adds LIMIT/OFFSET)."""
-    return _ordered(spec, me, dialect, now, sort, reverse, display=False)
+               sort: SortSpec | None = None, reverse: bool = False,
+               cursor: Cursor | None = None) -> Select[Any]:
+    """The ids of the view in order, with their sort keys ``k0``… (the caller adds LIMIT and,
+    without a ``cursor``, OFFSET)."""
+    return _ordered(spec, me, dialect, now, sort, reverse, display=False, cursor=cursor)
 
 
 def flat_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
-                sort: SortSpec | None = None) -> Select[Any]:
-    """The view as one query with the display columns: the first pages (one round trip),
-    exports, and the benchmark's comparison with QSqlQueryModel. Same filter and order as
-    ``ids_select``."""
-    return _ordered(spec, me, dialect, now, sort, False, display=True)
+                sort: SortSpec | None = None, cursor: Cursor | None = None) -> Select[Any]:
+    """The view as one query with the display columns and sort keys: the first pages (one
+    round trip), exports, and the benchmark's comparison with QSqlQueryModel. Same filter and
+    order as ``ids_select``."""
+    return _ordered(spec, me, dialect, now, sort, False, display=True, cursor=cursor)
+
+
+def keyset_allowed(spec: ViewSpec, sort: SortSpec | None) -> bool:
+    """Whether pages of this sort can be read with a ``Cursor``: not when a key is computed
+    from the clock (SLA remaining time), since it moves between two page reads."""
+    sort = sort or spec.sort
+    if sort.column == RELEVANCE:
+        return True
+    try:
+        return cols.column(sort.column).attr is not None  # a stored or joined value
+    except KeyError:
+        return False
 
 
 def _ordered(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
-             sort: SortSpec | None, reverse: bool, display: bool) -> Select[Any]:
+             sort: SortSpec | None, reverse: bool, display: bool,
+             cursor: Cursor | None = None) -> Select[Any]:
     sort = sort or spec.sort
     ctx = QueryContext(dialect)
     keys: list[OrderKey] = []
@@ -132,14 +211,20 @@ def _ordered(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
         tiebreak_desc = descending
     keys.append(OrderKey(C.id, tiebreak_desc))
     shown = display_columns(ctx) if display else [C.id]
+    shown += [k.expr.label(f"k{i}") for i, k in enumerate(keys)]
     # On SQLite the relevance subquery does the matching itself.
     text_in_where = not (use_rank and rank_from is not None)
     base = apply_joins(TICKETS, ctx)
     if rank_from is not None:
         assert tq is not None
         base = base.join(rank_from, tq.join_on(rank_from))
+    conditions = where(spec.filter, me, dialect, now, text_in_where=text_in_where)
+    if cursor is not None:
+        conditions.append(keyset_condition(keys, cursor.key, dialect,
+                                           reverse=not cursor.forward))
+        reverse = not cursor.forward
     return (select(*shown).select_from(base)
-            .where(*where(spec.filter, me, dialect, now, text_in_where=text_in_where))
+            .where(*conditions)
             .order_by(*(k.render(reverse) for k in keys)))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from desk.db.session import Database, open_database
 from desk.demo.generate import CHUNK
+from desk.queues import fulltext
 from tests.demo.conftest import demo, digest
 
 
@@ -55,3 +57,29 @@ def test_worker_processes_build_the_same_rows(fresh: Callable[[str], Database]) 
     b = demo(spread, n, seed=9, workers=2)
     assert a == b
     assert digest(inline) == digest(spread)
+
+
+def _search_rows(db: Database) -> list[tuple[object, ...]]:
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(
+            "SELECT rowid, title, description, worklog FROM ticket_fts ORDER BY rowid")]
+
+
+def test_search_index_fed_during_the_load_equals_a_rebuild(
+        fresh: Callable[[str], Database], caplog: pytest.LogCaptureFixture) -> None:
+    db = fresh("fed")
+    caplog.set_level(logging.DEBUG, logger="desk.demo.generate")
+    demo(db, CHUNK + 77, seed=3, workers=2)  # empty tables: indexes suspended, workers
+    demo(db, 250, seed=3)  # a second run on top: in this process, rowids continue
+    fed = _search_rows(db)
+    phases = caplog.text
+    assert "full-text triggers" in phases and "full-text rebuild" not in phases
+    with db.engine.begin() as conn:
+        fulltext.rebuild_after_bulk_load(conn)  # from the tables, as migration 0005 does
+    rebuilt = _search_rows(db)
+    assert len(fed) == CHUNK + 77 + 250
+    assert fed == rebuilt
+    # The triggers that keep the index current are back.
+    with db.engine.begin() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                    "AND name LIKE 'ticket_fts_%'").scalar_one() == 4

@@ -115,6 +115,32 @@ def test_best_matches_first(db: Database, team: Team, me: CurrentUser) -> None:
     assert titles == ["Laptop battery", "Monitor flickers"]
 
 
+def test_title_matches_rank_above_newer_matches_elsewhere(db: Database, team: Team,
+                                                         me: CurrentUser) -> None:
+    make_ticket(db, team, title="VPN drops every hour", description="since Monday")
+    make_ticket(db, team, title="Cannot reach intranet", description="VPN client shows error")
+    make_ticket(db, team, title="VPN token expired", description="vpn vpn")
+    # The newest ticket without the word in its title comes after every title match; among
+    # equals the most recently updated is first.
+    assert found(db, me, "vpn") == ["VPN token expired", "VPN drops every hour",
+                                    "Cannot reach intranet"]
+    # Two tokens: the title holding both beats the title holding one.
+    make_ticket(db, team, title="Intranet VPN", description="client")
+    assert found(db, me, "vpn intranet")[0] == "Intranet VPN"
+
+
+def test_all_trigrams_without_the_word_do_not_match(db: Database, team: Team,
+                                                    me: CurrentUser) -> None:
+    # Every trigram of "printer" (pri rin int nte ter) but never the word itself.
+    make_ticket(db, team, title="prism rink", description="intern enter")
+    make_ticket(db, team, title="Printer offline", description="")
+    assert found(db, me, "printer") == ["Printer offline"]
+    long_word = "Supercalifragilisticexpialidocious-server-42"
+    make_ticket(db, team, title=f"Restart {long_word}", description="")
+    assert found(db, me, long_word.upper()) == [f"Restart {long_word}"]
+    assert found(db, me, long_word[:-1] + "3") == []
+
+
 def test_search_combines_with_other_criteria_and_other_sorts(
         db: Database, me: CurrentUser, corpus: dict) -> None:
     spec = ViewSpec("s", "s", Filter(text="printer", open_only=True), SortSpec("title", True))

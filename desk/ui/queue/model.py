@@ -1,9 +1,11 @@
 """``QueueModel``: a queue view as a lazily paged table model.
 
 After Anki's browser table: the database filters and sorts; the model holds only pages of rows
-around what the view has painted. ``data()`` for a row that is not cached answers a placeholder
-and asks the ``DbRunner`` worker for that row's page (coalesced per event-loop turn, one op per
-page, never on the GUI thread); when the page arrives the model emits ``dataChanged`` for it.
+around what the view has painted. A page next to a cached page is read from that page's edge
+row (keyset paging, ``desk.queues.sql.Cursor``); other pages by offset. ``data()`` for a row
+that is not cached answers a placeholder and asks the ``DbRunner`` worker for that row's page
+(coalesced per event-loop turn, one op per page, never on the GUI thread); when the page
+arrives the model emits ``dataChanged`` for it.
 At most ``MAX_PAGES`` pages stay cached (least recently painted dropped first), so scrolling
 through 300,000 rows does not keep 300,000 rows.
 
@@ -36,6 +38,7 @@ from PySide6.QtCore import (
 from desk.queues import service
 from desk.queues.columns import QueueColumn, QueueRow, all_columns
 from desk.queues.spec import SortSpec, ViewSpec
+from desk.queues.sql import Cursor
 from desk.services.people import CurrentUser
 from desk.ui.queue.delegates import format_value
 from desk.ui.sla.queue_cells import cell_of, cell_text, is_sla_column
@@ -333,8 +336,20 @@ class QueueModel(QAbstractTableModel):
                 continue
             self._inflight[page] = self._read(
                 service.fetch_rows, self._spec, self._me, self._sort, page * PAGE, PAGE, total,
+                self._cursor_for(page),
                 on_done=lambda rows, p=page: self._page_done(gen, p, rows),
                 on_error=lambda err: self._failed(gen, err), label="queue page")
+
+    def _cursor_for(self, page: int) -> Cursor | None:
+        """Keyset paging: a page next to a cached one starts from that page's edge row, so
+        scrolling on costs the same deep in a view as at its top (``desk.queues.sql``)."""
+        before = self._pages.get(page - 1)
+        if before is not None and len(before) == PAGE and before[-1].sort_key:
+            return Cursor(before[-1].sort_key, forward=True)
+        after = self._pages.get(page + 1)
+        if after and after[0].sort_key:
+            return Cursor(after[0].sort_key, forward=False)
+        return None
 
     def _page_done(self, gen: int, page: int, rows: list[QueueRow]) -> None:
         if gen != self._gen:

@@ -82,6 +82,25 @@ def test_pages_load_around_what_is_painted(qtbot, qrunner: DbRunner, me: Current
     assert last.data(ID_ROLE) == expected[-1].id
 
 
+def test_scrolling_page_by_page_reads_on_from_the_previous_page(
+        qtbot, qrunner: DbRunner, me: CurrentUser, db: Database, filled: list) -> None:
+    model = QueueModel(qrunner, me)
+    view = make_view(qtbot, model)
+    sort = SortSpec("assignee", False)  # NULL assignees among the rows: the cursor steps over
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_view(ALL)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.sort(model.column_index("assignee"), Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: model.rowCount() == N, timeout=10_000)
+    seen = []
+    for row in range(0, N, PAGE):
+        assert row // PAGE == 0 or model._cursor_for(row // PAGE) is not None
+        view.scrollTo(model.index(row + PAGE - 1, 0))
+        qtbot.waitUntil(lambda r=row: model.row_at(r + PAGE - 1) is not None, timeout=10_000)
+        seen += [model.row_at(r) for r in range(row, row + PAGE)]
+    assert seen == fetch_rows(db, ALL, me, sort, 0, N)
+
+
 def test_sort_requeries(qtbot, qrunner: DbRunner, me: CurrentUser, filled: list) -> None:
     model = QueueModel(qrunner, me)
     make_view(qtbot, model)
