@@ -174,14 +174,17 @@ def _load(conn: Connection, n: int, seed: int, locale: str, now: datetime, worke
 
     fulltext = _fulltext()
     # SQLite: the search index is fed chunk by chunk while the rows are written (the workers
-    # build the documents), instead of one single-core pass over the tables at the end.
+    # build the documents) instead of one single-core pass over the tables at the end; for a
+    # big load into empty tables by another process (``desk.demo.search_index``).
     feed = fulltext is not None and conn.dialect.name == "sqlite"
     if fulltext is not None:
         fulltext.suspend_for_bulk_load(conn, feed=feed)
-    suspended = load.suspend(conn) if load.table_is_empty(conn, "tickets") else None
+    empty = load.table_is_empty(conn, "tickets")
+    suspended = load.suspend(conn) if empty else None
     writer = load.loader(conn)
     encode = conn.dialect.name == "postgresql"
-    rowid = fulltext.next_rowid(conn) if feed and fulltext is not None else 0
+    index = _document_index(conn, empty and workers > 0) if feed else None
+    rowid = fulltext.next_rowid(conn) if index is not None else 0
     done = events = worklogs = majors = 0
     phase("suspend indexes")
     waited = 0.0
@@ -194,24 +197,29 @@ def _load(conn: Connection, n: int, seed: int, locale: str, now: datetime, worke
             if rows is None:
                 break
             writer.write(rows)
-            if feed and fulltext is not None and rows.docs is not None:
-                fulltext.insert_documents(conn, rowid, rows.docs)
+            if index is not None and rows.docs is not None:
+                index.add(rowid, rows.docs)
                 rowid += len(rows.docs)
             done += rows.sizes[0]
             events += rows.sizes[1]
             worklogs += rows.sizes[2]
             majors += rows.sizes[3]
             report(min(done, n - 1), n)
+        log.debug("waited for rows         %7.2f s", waited)
+        phase("build and write rows")
+        if suspended is not None:
+            load.restore(conn, suspended)  # meanwhile a side indexer catches up
+        phase("recreate indexes")
+        if index is not None:
+            index.finish()
+            phase("search index done")
     finally:
         chunks.close()  # on an error: stop the workers now, not when this frame is collected
-    log.debug("waited for rows         %7.2f s", waited)
-    phase("build and write rows")
-    if suspended is not None:
-        load.restore(conn, suspended)
-    phase("recreate indexes")
+        if index is not None:
+            index.close()
     if fulltext is not None:
-        fed = feed and fulltext.next_rowid(conn) == rowid
-        if feed and not fed:  # tickets got other rowids than expected: index from the tables
+        fed = index is not None and fulltext.next_rowid(conn) == rowid
+        if index is not None and not fed:  # tickets got other rowids: index from the tables
             log.warning("search index fed with unexpected rowids; rebuilding it")
         fulltext.rebuild_after_bulk_load(conn, fed=fed)
         phase("full-text triggers" if fed else "full-text rebuild")
@@ -223,7 +231,7 @@ def _load(conn: Connection, n: int, seed: int, locale: str, now: datetime, worke
     for k in KINDS:
         conn.execute(update(TicketCounter).where(TicketCounter.kind == k)
                      .values(next_number=counters[k] + by_kind[k]))
-    if n:
+    if n and fulltext is None:  # rebuild_after_bulk_load has analyzed the tables
         load.analyze(conn)
     phase("counters, analyze")
     return DemoSummary(
@@ -353,6 +361,17 @@ def _fulltext() -> Any:
     except ImportError:
         return None
     return fulltext
+
+
+def _document_index(conn: Connection, side: bool) -> Any:
+    """Where the chunks' search documents go: a side process for a big load into empty
+    tables in a file, else this connection."""
+    from desk.demo import search_index
+
+    path = search_index.sqlite_file(conn)
+    if side and path is not None:
+        return search_index.SideIndex(conn, path)
+    return search_index.InlineIndex(conn)
 
 
 def _extras(db: Database, seed: int, locale: str) -> tuple[str, ...]:

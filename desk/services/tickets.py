@@ -226,9 +226,16 @@ def bulk_update(db: Database, actor_id: uuid.UUID | None, ticket_ids: Sequence[u
         rows = s.scalars(select(Ticket).where(Ticket.id.in_(list(ticket_ids)),
                                               Ticket.deleted_at.is_(None))).all()
         for ticket in rows:
+            mine = dict(changes)
+            if "resolution_code" in mine and "status" in mine and not (
+                    mine["status"] != ticket.status
+                    and lifecycle.is_resolving(ticket.kind, ticket.status, mine["status"])):
+                # A code chosen for the tickets this move resolves (e.g. "closed" ends a
+                # change in review) does not overwrite the code of one resolved earlier.
+                del mine["resolution_code"]
             try:
                 with s.begin_nested():
-                    _apply(s, ticket, actor_id, changes, matrix, at)
+                    _apply(s, ticket, actor_id, mine, matrix, at)
                     if note:
                         _worklog(s, ticket, actor_id, WorklogVisibility.INTERNAL, note, at)
                     s.flush()

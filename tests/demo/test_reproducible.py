@@ -59,6 +59,10 @@ def test_worker_processes_build_the_same_rows(fresh: Callable[[str], Database]) 
     assert digest(inline) == digest(spread)
 
 
+def db_dir(db: Database) -> Path:
+    return Path(db.engine.url.database).parent
+
+
 def _search_rows(db: Database) -> list[tuple[object, ...]]:
     with db.engine.connect() as conn:
         return [tuple(r) for r in conn.exec_driver_sql(
@@ -69,11 +73,17 @@ def test_search_index_fed_during_the_load_equals_a_rebuild(
         fresh: Callable[[str], Database], caplog: pytest.LogCaptureFixture) -> None:
     db = fresh("fed")
     caplog.set_level(logging.DEBUG, logger="desk.demo.generate")
-    demo(db, CHUNK + 77, seed=3, workers=2)  # empty tables: indexes suspended, workers
-    demo(db, 250, seed=3)  # a second run on top: in this process, rowids continue
+    # Empty tables and worker processes: indexed by a side process and copied in.
+    demo(db, CHUNK + 77, seed=3, workers=2)
+    assert "search index done" in caplog.text
+    with db.engine.begin() as conn:  # FTS5 checks its index against the stored text
+        conn.exec_driver_sql("INSERT INTO ticket_fts(ticket_fts) VALUES ('integrity-check')")
+    # A second run on top: indexed in the loading connection, rowids continue.
+    demo(db, 250, seed=3)
     fed = _search_rows(db)
     phases = caplog.text
     assert "full-text triggers" in phases and "full-text rebuild" not in phases
+    assert not list(db_dir(db).glob("desk-index-*"))  # the scratch index is gone
     with db.engine.begin() as conn:
         fulltext.rebuild_after_bulk_load(conn)  # from the tables, as migration 0005 does
     rebuilt = _search_rows(db)

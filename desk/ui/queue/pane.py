@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desk.domain.enums import ResolutionCode, Status
 from desk.domain.priority import LEVELS, level_label
@@ -67,6 +68,7 @@ from desk.ui.worker import DbRunner
 
 SPEC_ROLE = Qt.ItemDataRole.UserRole + 20
 COUNT_DEBOUNCE_MS = 250
+NOTICE_MS = 10_000  # how long a bulk action's confirmation stays in the status line
 
 
 class QueueTable(QTableView):
@@ -106,6 +108,15 @@ class QueuePane(QWidget):
         self.model = QueueModel(runner, me, self)
         self._build_ui()
         self._build_actions()
+        # What a view shows before the user arranges its columns (each view keeps its own).
+        self._default_header = self.table.horizontalHeader().saveState()
+        # A bulk action's confirmation stays readable for a while: the refresh that follows
+        # it reports the count in the same label.
+        self._notice = ""
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self._clear_notice)
 
         self.model.loaded.connect(self._on_loaded)
         self.model.countKnown.connect(self._on_count)
@@ -317,12 +328,14 @@ class QueuePane(QWidget):
                 key = name.replace("builtin_", "builtin:", 1)
                 self._header_states[key] = QByteArray(value)
         settings.endGroup()
+        # The view on screen now has not been arranged by the user in this session: its
+        # layout is the stored one, not what the header shows (switching away below must not
+        # save the default layout over it).
+        if self._current_key is not None:
+            self._restore_header(self._current_key)
         current = settings.value(f"{p}/current_view")
         if isinstance(current, str) and not self._select_key(current):
             self._pending_key = current
-        if self._current_key in self._header_states:
-            self.table.horizontalHeader().restoreState(self._header_states[self._current_key])
-            self._hide_companions()
 
     # ------------------------------------------------------------ sidebar
 
@@ -382,6 +395,8 @@ class QueuePane(QWidget):
                          on_error=self._show_error, label="saved views")
 
     def _saved_loaded(self, specs: list[ViewSpec]) -> None:
+        if not isValid(self):  # the window was closed before the views arrived
+            return
         self._fill_views(specs)
         self._refresh_counts()
         self.viewsLoaded.emit()
@@ -397,12 +412,15 @@ class QueuePane(QWidget):
         self._keep_ids = []
         self._keep_current = None
         self.model.set_view(spec)
-        header = self.table.horizontalHeader()
-        if spec.key in self._header_states:
-            header.restoreState(self._header_states[spec.key])
-            self._hide_companions()
+        self._restore_header(spec.key)
         self._sync_sort_indicator()
         self.status.setText(self.tr("Loading…"))
+
+    def _restore_header(self, key: str) -> None:
+        """The view's own column layout, or the default one for a view never arranged."""
+        self.table.horizontalHeader().restoreState(
+            self._header_states.get(key, self._default_header))
+        self._hide_companions()
 
     def _stash_header(self) -> None:
         if self._current_key is not None:
@@ -598,7 +616,8 @@ class QueuePane(QWidget):
             self._on_count(self.model.rowCount())
 
     def _on_count(self, n: int) -> None:
-        self.status.setText(self.tr("{n} tickets").format(n=f"{n:,}"))
+        if not self._notice:
+            self.status.setText(self.tr("{n} tickets").format(n=f"{n:,}"))
         spec = self.model.spec
         if spec is not None and self._counts.get(spec.key) != n:
             self._counts[spec.key] = n
@@ -692,8 +711,15 @@ class QueuePane(QWidget):
             self.report_box = box
             box.open()
         else:
-            self.status.setText(self.tr("{n} tickets updated").format(n=len(result.updated)))
+            self._notice = self.tr("{n} tickets updated").format(n=len(result.updated))
+            self.status.setText(self._notice)
+            self._notice_timer.start()
         self.bulkFinished.emit(result)
+
+    def _clear_notice(self) -> None:
+        self._notice = ""
+        if self.model.count_known:
+            self._on_count(self.model.rowCount())
 
     def _ask(self, title: str, rows: list[tuple[str, QWidget]],
              on_ok: Callable[[], None]) -> QDialog:
@@ -743,7 +769,9 @@ class QueuePane(QWidget):
 
         def apply() -> None:
             changes: dict[str, Any] = {"status": status.currentData()}
-            if status.currentData() == Status.RESOLVED:
+            if status.currentData() in (Status.RESOLVED, Status.CLOSED):
+                # Used only by the tickets this move resolves (a change closed from review);
+                # tickets already resolved keep their code.
                 changes["resolution_code"] = code.currentData()
             self.bulk_update(changes)
 
