@@ -208,7 +208,7 @@ class Bench:
 
     def flat_sql(self, spec: ViewSpec) -> str:
         """The first page of the view as one statement (what the model reads first)."""
-        q = sql.flat_select(spec, self.me, self.db.dialect, utcnow()).limit(PAGE)
+        q = sql.flat_select(spec, self.me, self.db.dialect, utcnow(), limit=PAGE)
         return str(q.compile(dialect=self.db.engine.dialect,
                              compile_kwargs={"literal_binds": True}))
 

@@ -92,18 +92,11 @@ def _page(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, of
         return []
     dialect = s.get_bind().dialect.name
     if cursor is not None and sql.keyset_allowed(spec, sort):
-        q = sql.ids_select(spec, me, dialect, now, sort, cursor=cursor).limit(limit)
-        found = s.execute(q).all()
-        if not cursor.forward:
-            found.reverse()
-        return rows_for_ids(s, [r[0] for r in found], [tuple(r[1:]) for r in found])
+        rows = _flat(s, sql.flat_select(spec, me, dialect, now, sort, limit, cursor=cursor))
+        return rows if cursor.forward else rows[::-1]
     if offset < FLAT_UNTIL:
         # Near the top one query does it: the ordered index scan stops after a few rows.
-        q = sql.flat_select(spec, me, dialect, now, sort).limit(limit).offset(offset)
-        extra = [c.key for c in cols.extra_columns()]
-        result = s.execute(q)
-        first_key = len(result.keys()) - _key_count(result.keys())
-        return [_row(r, extra, tuple(r[first_key:])) for r in result]
+        return _flat(s, sql.flat_select(spec, me, dialect, now, sort, limit, offset))
     reverse = total is not None and total > 0 and offset > total * REVERSE_AFTER
     if reverse:
         assert total is not None
@@ -117,6 +110,13 @@ def _page(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, of
         q = sql.ids_select(spec, me, dialect, now, sort).limit(limit).offset(offset)
         found = s.execute(q).all()
     return rows_for_ids(s, [r[0] for r in found], [tuple(r[1:]) for r in found])
+
+
+def _flat(s: Session, q: Any) -> list[QueueRow]:
+    extra = [c.key for c in cols.extra_columns()]
+    result = s.execute(q)
+    first_key = len(result.keys()) - _key_count(result.keys())
+    return [_row(r, extra, tuple(r[first_key:])) for r in result]
 
 
 def _key_count(names: Sequence[str]) -> int:

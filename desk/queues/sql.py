@@ -166,15 +166,33 @@ def ids_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
                cursor: Cursor | None = None) -> Select[Any]:
     """The ids of the view in order, with their sort keys ``k0``… (the caller adds LIMIT and,
     without a ``cursor``, OFFSET)."""
-    return _ordered(spec, me, dialect, now, sort, reverse, display=False, cursor=cursor)
+    return _ordered(spec, me, dialect, now, sort, reverse, display=False, cursor=cursor)[0]
 
 
 def flat_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
-                sort: SortSpec | None = None, cursor: Cursor | None = None) -> Select[Any]:
-    """The view as one query with the display columns and sort keys: the first pages (one
-    round trip), exports, and the benchmark's comparison with QSqlQueryModel. Same filter and
-    order as ``ids_select``."""
-    return _ordered(spec, me, dialect, now, sort, False, display=True, cursor=cursor)
+                sort: SortSpec | None = None, limit: int = 100, offset: int = 0,
+                cursor: Cursor | None = None) -> Select[Any]:
+    """One page of the view as one query with the display columns and sort keys: the first
+    pages (one round trip), and the benchmark's comparison with QSqlQueryModel.
+
+    The page's ids are found first in a narrow subquery (only what the filter and the sort
+    need, sorted, LIMIT), and only those rows are joined and get their computed columns: a
+    database sorting all matching rows would otherwise build every display row first — for
+    "All open in my groups" 14,700 joined rows with their SLA subqueries to show 100 (17 ms
+    against 2.3 ms on SQLite)."""
+    inner, keys = _ordered(spec, me, dialect, now, sort, False, display=False, cursor=cursor)
+    inner = inner.limit(limit)
+    if cursor is None and offset:
+        inner = inner.offset(offset)
+    page = inner.subquery("page")
+    ctx = QueryContext(dialect)
+    shown = display_columns(ctx)
+    shown += [page.c[f"k{i}"] for i in range(len(keys))]
+    reverse = cursor is not None and not cursor.forward
+    order = [OrderKey(page.c[f"k{i}"], k.descending).render(reverse)
+             for i, k in enumerate(keys)]
+    return (select(*shown).select_from(apply_joins(TICKETS, ctx).join(page, page.c.id == C.id))
+            .order_by(*order))
 
 
 def keyset_allowed(spec: ViewSpec, sort: SortSpec | None) -> bool:
@@ -191,7 +209,7 @@ def keyset_allowed(spec: ViewSpec, sort: SortSpec | None) -> bool:
 
 def _ordered(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
              sort: SortSpec | None, reverse: bool, display: bool,
-             cursor: Cursor | None = None) -> Select[Any]:
+             cursor: Cursor | None = None) -> tuple[Select[Any], list[OrderKey]]:
     sort = sort or spec.sort
     ctx = QueryContext(dialect)
     keys: list[OrderKey] = []
@@ -225,7 +243,7 @@ def _ordered(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
         reverse = not cursor.forward
     return (select(*shown).select_from(base)
             .where(*conditions)
-            .order_by(*(k.render(reverse) for k in keys)))
+            .order_by(*(k.render(reverse) for k in keys))), keys
 
 
 def display_columns(ctx: QueryContext) -> list[ColumnElement[Any]]:

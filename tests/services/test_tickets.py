@@ -118,6 +118,24 @@ def test_bulk_update_skips_what_does_not_fit_and_says_why(db):
     assert tickets.list_worklog(db, b.id) == []
 
 
+def test_bulk_resolution_code_goes_only_to_tickets_this_move_resolves(db):
+    team = make_team(db)
+    new = make_ticket(db, team, title="New")
+    done = make_ticket(db, team, title="Resolved earlier")
+    done, _ = tickets.update_ticket(db, None, done.id, done.row_version,
+                                    {"status": Status.RESOLVED, "resolution_code": "workaround"})
+    result = tickets.bulk_update(db, team.agent.id, [new.id, done.id],
+                                 {"status": Status.RESOLVED, "resolution_code": "solved"})
+    assert set(result.updated) == {new.id, done.id} and not result.skipped
+    assert tickets.get_ticket(db, new.id).resolution_code == "solved"
+    assert tickets.get_ticket(db, done.id).resolution_code == "workaround"  # kept
+    # Closing resolved tickets does not change their codes either.
+    tickets.bulk_update(db, team.agent.id, [new.id, done.id],
+                        {"status": Status.CLOSED, "resolution_code": "duplicate"})
+    assert tickets.get_ticket(db, new.id).resolution_code == "solved"
+    assert tickets.get_ticket(db, done.id).status == Status.CLOSED
+
+
 def test_public_reply_is_first_response_and_worklog_is_append_only(db):
     team = make_team(db)
     t = make_ticket(db, team)
