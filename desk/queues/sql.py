@@ -128,6 +128,12 @@ def _equal(expr: ColumnElement[Any], value: Any) -> ColumnElement[bool]:
     return expr.is_(None) if value is None else expr == value
 
 
+def _never_null(expr: ColumnElement[Any]) -> bool:
+    """A NOT NULL column of ``tickets`` itself (a joined table's column can be NULL through
+    its outer join, whatever its own definition says)."""
+    return getattr(expr, "table", None) is TICKETS and not getattr(expr, "nullable", True)
+
+
 def _beyond(expr: ColumnElement[Any], value: Any, descending: bool,
             nulls_high: bool) -> ColumnElement[bool]:
     """Rows whose ``expr`` comes strictly after ``value`` in this direction, NULLs where the
@@ -136,7 +142,7 @@ def _beyond(expr: ColumnElement[Any], value: Any, descending: bool,
         # After NULL come the values when NULLs sort first in this direction, else nothing.
         return expr.is_not(None) if nulls_high == descending else false()
     beyond = expr < value if descending else expr > value
-    if nulls_high != descending:  # NULLs sort last in this direction
+    if nulls_high != descending and not _never_null(expr):  # NULLs sort last this way
         return or_(beyond, expr.is_(None))
     return beyond
 
@@ -155,7 +161,8 @@ def keyset_condition(keys: list[OrderKey], values: tuple[Any, ...], dialect: str
     # database start its index scan at the cursor instead of filtering from the top.
     first, value = keys[0], values[0]
     descending = first.descending != reverse
-    if value is not None and nulls_high == descending:  # NULLs are behind the cursor
+    if value is not None and (nulls_high == descending or _never_null(first.expr)):
+        # (NULLs, if any, are behind the cursor.)
         bound = first.expr <= value if descending else first.expr >= value
         return and_(bound, condition)
     return condition
