@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from desk.db.session import Database
 from desk.models.ticket import Ticket
@@ -35,4 +35,10 @@ def add_demo_sla(db: Database, seed: int = 1, now: datetime | None = None,
         with db.read() as s:
             total = s.scalar(select(func.count()).select_from(Ticket)) or 0
         all_tickets = total <= ALL_TICKETS_UP_TO
-    return recompute(db, now=now, scope="all" if all_tickets else "open")
+    result = recompute(db, now=now, scope="all" if all_tickets else "open")
+    # Planner statistics for the clocks just written: without them PostgreSQL picks a bitmap
+    # scan over every open clock for each queue row's SLA cell (83 ms instead of 3.5 ms for
+    # a page of "All tickets" on a million tickets) until autovacuum comes round.
+    with db.write() as s:
+        s.execute(text("ANALYZE sla_clocks"))
+    return result
