@@ -18,6 +18,7 @@ warm-up run (the first, cold figure is printed beside it).
 
     .venv/bin/python benchmarks/bench_queue.py [--db /tmp/demo1m.sqlite3]
         [--pg-url postgresql+psycopg://postgres@127.0.0.1:5432/desk_bench_queue] [--no-pg]
+        [--no-sqlite]
 
 A missing database is generated with ``desk demo`` (``--tickets``, default 1,000,000).
 """
@@ -370,6 +371,7 @@ def main() -> int:
     p.add_argument("--pg-url",
                    default="postgresql+psycopg://postgres@127.0.0.1:5432/desk_bench_queue")
     p.add_argument("--no-pg", action="store_true")
+    p.add_argument("--no-sqlite", action="store_true")
     p.add_argument("--tickets", type=int, default=1_000_000)
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--words", default="printer,vpn,打印",
@@ -379,11 +381,12 @@ def main() -> int:
     url = args.db if "://" in args.db else f"sqlite:///{Path(args.db).resolve()}"
 
     results = []
-    db = ensure_demo(url, args.tickets)
-    try:
-        results.append(("SQLite", run_backend("SQLite", db, args.repeat, words)))
-    finally:
-        db.dispose()
+    if not args.no_sqlite:
+        db = ensure_demo(url, args.tickets)
+        try:
+            results.append(("SQLite", run_backend("SQLite", db, args.repeat, words)))
+        finally:
+            db.dispose()
     if not args.no_pg:
         ensure_pg_database(args.pg_url)
         pg = ensure_demo(args.pg_url, args.tickets)
