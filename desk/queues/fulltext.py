@@ -43,6 +43,7 @@ from sqlalchemy import (
     Column,
     ColumnElement,
     Connection,
+    Float,
     Integer,
     MetaData,
     Select,
@@ -262,7 +263,9 @@ class TextQuery:
         # Ranked on the title: a ticket named after the words is the best match, and
         # re-parsing every matching description would cost ~35 µs a ticket.
         rank = func.ts_rank(self._tsvector(TICKETS.c.title), self._tsquery(words, "|"))
-        return None, [(rank, True)]
+        # As double precision: a float4 comes back as its shortest decimal text, which is
+        # not the same number when a page cursor compares it again (keyset paging).
+        return None, [(cast(rank, Float(precision=53)), True)]
 
     def join_on(self, sub: Any) -> ColumnElement[bool]:
         return sub.c.rid == literal_column("tickets.rowid")

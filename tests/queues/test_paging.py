@@ -11,7 +11,7 @@ from desk.queues import columns as cols
 from desk.queues import count, fetch_rows, snapshot
 from desk.queues.builtin import builtin_views
 from desk.queues.columns import QueueRow
-from desk.queues.spec import Filter, SortSpec, ViewSpec
+from desk.queues.spec import Filter, SortSpec, ViewSpec, search_spec
 from desk.queues.sql import Cursor, keyset_allowed
 from desk.services.people import CurrentUser
 from tests.factories import Team
@@ -99,6 +99,10 @@ def test_keyset_on_a_filtered_view_and_search(db: Database, me: CurrentUser,
     view = next(v for v in builtin_views() if v.key == "builtin:group_open")
     expected = fetch_rows(db, view, me, None, 0, N)
     assert expected and keyset_pages(db, view, me, None, 31) == expected
+    # Search results in relevance order: the key is the title-hit count from the index.
+    found = search_spec("issue body")
+    expected = fetch_rows(db, found, me, None, 0, N)
+    assert len(expected) == N and keyset_pages(db, found, me, None, 97) == expected
 
 
 def test_clock_sorts_do_not_use_a_cursor(db: Database, me: CurrentUser) -> None:
