@@ -21,6 +21,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from glob import escape as glob_escape
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
@@ -84,7 +85,13 @@ class SideIndex:
 
     def __init__(self, conn: Connection, database_path: str) -> None:
         self.conn = conn
-        self.dir = tempfile.mkdtemp(prefix="desk-index-", dir=Path(database_path).parent)
+        path = Path(database_path)
+        prefix = f"desk-index-{path.name}-"
+        # A load of this database that was killed left its scratch index behind; this load
+        # holds the database's write lock, so no other one is using it.
+        for stale in path.parent.glob(f"{glob_escape(prefix)}*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        self.dir = tempfile.mkdtemp(prefix=prefix, dir=path.parent)
         self.path = str(Path(self.dir) / "index.sqlite3")
         ctx = get_context("spawn")
         # Queues buffer in this process (a feeder thread): the writer never waits for the

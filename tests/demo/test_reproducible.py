@@ -73,6 +73,9 @@ def test_search_index_fed_during_the_load_equals_a_rebuild(
         fresh: Callable[[str], Database], caplog: pytest.LogCaptureFixture) -> None:
     db = fresh("fed")
     caplog.set_level(logging.DEBUG, logger="desk.demo.generate")
+    stale = db_dir(db) / "desk-index-fed.sqlite3-killed"  # left by a load that was killed
+    stale.mkdir()
+    (stale / "index.sqlite3").write_bytes(b"x" * 1000)
     # Empty tables and worker processes: indexed by a side process and copied in.
     demo(db, CHUNK + 77, seed=3, workers=2)
     assert "search index done" in caplog.text
