@@ -231,7 +231,7 @@ def _load(conn: Connection, n: int, seed: int, locale: str, now: datetime, worke
     for k in KINDS:
         conn.execute(update(TicketCounter).where(TicketCounter.kind == k)
                      .values(next_number=counters[k] + by_kind[k]))
-    if n and fulltext is None:  # rebuild_after_bulk_load has analyzed the tables
+    if n:
         load.analyze(conn)
     phase("counters, analyze")
     return DemoSummary(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import queue
 import shutil
 import sqlite3
 import tempfile
@@ -107,7 +108,14 @@ class SideIndex:
 
     def finish(self) -> None:
         self.inbox.put(None)
-        problem = self.outbox.get()
+        while True:
+            try:
+                problem = self.outbox.get(timeout=1)
+                break
+            except queue.Empty:
+                if not self.process.is_alive():  # killed without a word (e.g. out of memory)
+                    problem = f"the indexing process ended with code {self.process.exitcode}"
+                    break
         self.process.join()
         if problem:
             raise RuntimeError(f"building the search index failed: {problem}")

@@ -346,8 +346,7 @@ def rebuild_after_bulk_load(connection: Connection, fed: bool = False) -> None:
         for sql in SQLITE_TRIGGERS.values():
             connection.exec_driver_sql(sql)
         # Sampled statistics of the tables a load fills: a full ANALYZE reads every index
-        # of millions of rows, and the FTS5 shadow tables need none (a whole-database
-        # ANALYZE counted their million rows: 6 s).
+        # of millions of rows, and the FTS5 shadow tables need none.
         connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
         for table in ("tickets", "ticket_events", "worklog_entries"):
             connection.exec_driver_sql(f"ANALYZE {table}")
