@@ -54,11 +54,12 @@ from desk.queues.spec import Filter, ViewSpec, search_spec
 from desk.services import people
 from desk.services.people import CurrentUser
 from desk.timeutil import utcnow
-from desk.ui.queue.delegates import QueueDelegate
+from desk.ui.gc import GuiThreadCollector
 from desk.ui.queue.model import PAGE, QueueModel
 from desk.ui.worker import DbRunner
 
 app = QApplication.instance() or QApplication([])
+collector = GuiThreadCollector(app)  # garbage collection as in the console (desk/ui/gc.py)
 # A view that is empty and cheap to count (an index lookup of a group nobody has).
 EMPTY = ViewSpec("empty", "empty", Filter(open_only=True, assignee_ids=(uuid.UUID(int=0),)))
 TIMEOUT_MS = 120_000
@@ -103,10 +104,7 @@ def table(model: Any) -> QTableView:
     view = QTableView()
     view.setModel(model)
     if isinstance(model, QueueModel):  # as the queue pane shows it
-        delegate = QueueDelegate(view)
         for i, c in enumerate(model.columns()):
-            if c.kind in QueueDelegate.KINDS:
-                view.setItemDelegateForColumn(i, delegate)
             view.setColumnHidden(i, not c.visible)
     view.resize(1100, 700)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
@@ -171,6 +169,8 @@ class Bench:
         self.model.failed.connect(self._failed)
         self.view = table(self.model)
         self.qt_db = self._qt_database()
+        self.qsql_model: QSqlQueryModel | None = None
+        self.qsql_view: QTableView | None = None
         self.rows: list[tuple[str, str, str]] = []
 
     @staticmethod
@@ -181,6 +181,10 @@ class Bench:
         self.model.detach()
         self.runner.shutdown()
         self.view.close()
+        if self.qsql_view is not None and self.qsql_model is not None:
+            self.qsql_view.close()
+            self.qsql_model.clear()
+            self.qsql_view = self.qsql_model = None
         if self.qt_db is not None:
             name = self.qt_db.connectionName()
             self.qt_db.close()
@@ -236,8 +240,12 @@ class Bench:
         if self.qt_db is None:
             return None
         text = self.flat_sql(spec)
-        qmodel = QSqlQueryModel()
-        view = table(qmodel)
+        if self.qsql_view is None:
+            # One model and view, reused like the queue model's: a window created per run
+            # would be shown and painted (and deleted) inside the next measurement.
+            self.qsql_model = QSqlQueryModel()
+            self.qsql_view = table(self.qsql_model)
+        qmodel, view = self.qsql_model, self.qsql_view
         t0 = time.perf_counter()
         qmodel.setQuery(QSqlQuery(text, self.qt_db))
         shown = {f"c_{c.key}" for c in all_columns() if c.visible}
@@ -248,9 +256,6 @@ class Bench:
         elapsed = time.perf_counter() - t0
         if qmodel.lastError().isValid():
             raise RuntimeError(qmodel.lastError().text())
-        view.close()
-        view.deleteLater()
-        qmodel.clear()
         return elapsed
 
     def bare_sql(self, spec: ViewSpec) -> float:
@@ -268,17 +273,28 @@ class Bench:
         return elapsed
 
     def views(self) -> None:
+        """Model, QSqlQueryModel and bare SQL measured in turns (one of each per round), so
+        a slower spell of the machine weighs on all three alike."""
         for spec in builtin_views():
             n = count(self.db, spec, self.me)
-            cold, model_ms = runs(lambda s=spec: self.model_first_rows(s), self.repeat)
-            q = [self.qsql_first_rows(spec) for _ in range(self.repeat + 1)]
-            qsql_ms = ms(statistics.median(q[1:])) if q[0] is not None else None  # type: ignore[type-var]
-            _, bare_ms = runs(lambda s=spec: self.bare_sql(s), self.repeat)
-            bare = f"bare SQL {bare_ms:.1f} ms → {model_ms / bare_ms:.2f}×"
-            qsql = (f"QSqlQueryModel {qsql_ms:.1f} ms → {model_ms / qsql_ms:.2f}×"
-                    if qsql_ms else "QSqlQueryModel n/a")
+            cold = ms(self.model_first_rows(spec))  # warm-up round
+            has_qsql = self.qsql_first_rows(spec) is not None
+            self.bare_sql(spec)
+            model, qsql, bare = [], [], []
+            for _ in range(self.repeat):
+                model.append(self.model_first_rows(spec))
+                if has_qsql:
+                    qsql.append(self.qsql_first_rows(spec))
+                bare.append(self.bare_sql(spec))
+            model_ms, bare_ms = ms(statistics.median(model)), ms(statistics.median(bare))
+            text = f"bare SQL {bare_ms:.1f} ms → {model_ms / bare_ms:.2f}×"
+            if has_qsql:
+                qsql_ms = ms(statistics.median(qsql))  # type: ignore[type-var]
+                text = f"QSqlQueryModel {qsql_ms:.1f} ms → {model_ms / qsql_ms:.2f}×; {text}"
+            else:
+                text = f"QSqlQueryModel n/a; {text}"
             self.rows.append((f"first rows: {spec.name} ({n:,})",
-                              f"{model_ms:.1f} ms (cold {cold:.1f})", f"{qsql}; {bare}"))
+                              f"{model_ms:.1f} ms (cold {cold:.1f})", text))
 
     def jumps(self, spec: ViewSpec) -> None:
         self.model.set_view(spec)
@@ -343,6 +359,7 @@ class Bench:
 
 def run_backend(title: str, db: Database, repeat: int, words: list[str]) -> list[tuple]:
     bench = Bench(db, repeat)
+    GuiThreadCollector.freeze()  # as the console does once its window is up
     try:
         print(f"\n{title}: {db.target.display()} — as {bench.me.username} "
               f"({len(bench.me.group_ids)} groups)", flush=True)
@@ -373,7 +390,7 @@ def main() -> int:
     p.add_argument("--no-pg", action="store_true")
     p.add_argument("--no-sqlite", action="store_true")
     p.add_argument("--tickets", type=int, default=1_000_000)
-    p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--repeat", type=int, default=9)
     p.add_argument("--words", default="printer,vpn,打印",
                    help="comma-separated full-text searches")
     args = p.parse_args()

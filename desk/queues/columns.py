@@ -33,8 +33,21 @@ class QueryContext:
 
     def table(self, join: str) -> FromClause:
         if join not in self.joined:
-            self.joined[join] = JOINS[join].table.alias(f"q_{join}")
+            self.joined[join] = _alias(join)
         return self.joined[join]
+
+
+_aliases: dict[str, FromClause] = {}
+
+
+def _alias(join: str) -> FromClause:
+    """One alias object per joined table, shared by every query: an alias builds its column
+    collection on first use, which for the wide ``users`` table costs more than the rest of
+    a page query's construction."""
+    alias = _aliases.get(join)
+    if alias is None:
+        alias = _aliases[join] = JOINS[join].table.alias(f"q_{join}")
+    return alias
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
@@ -140,17 +140,19 @@ _NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
 
 
 def _row(r: Row[Any], extra_keys: Sequence[str], sort_key: tuple[Any, ...] = ()) -> QueueRow:
-    m = r._mapping
-    extra = (MappingProxyType({k: m[f"x_{k}"] for k in extra_keys}) if extra_keys
-             else _NO_EXTRA)
-    return QueueRow(
-        id=m[TICKETS.c.id], number=m["c_number"], kind=m["c_kind"],
-        priority=m["c_priority"], status=m["c_status"], title=m["c_title"],
-        requester=m["c_requester"], organization=m["c_organization"], group=m["c_group"],
-        assignee=m["c_assignee"], category=m["c_category"], channel=m["c_channel"],
-        created_at=m["c_created"], updated_at=m["c_updated"],
-        major_incident=bool(m[TICKETS.c.major_incident]),
-        row_version=m[TICKETS.c.row_version], extra=extra, sort_key=sort_key)
+    """A queue row from a result of ``sql.display_columns`` (by position: the id, the core
+    columns in ``CORE_COLUMNS`` order — the order of ``QueueRow``'s fields —, the major
+    incident flag, the row version, then the registered columns)."""
+    extra = (MappingProxyType({k: r[_FIRST_EXTRA + i] for i, k in enumerate(extra_keys)})
+             if extra_keys else _NO_EXTRA)
+    return QueueRow(*r[:_CORE_END], bool(r[_CORE_END]), r[_CORE_END + 1], extra, sort_key)
+
+
+_CORE_END = 1 + len(cols.CORE_COLUMNS)
+_FIRST_EXTRA = _CORE_END + 2
+if tuple(c.attr for c in cols.CORE_COLUMNS) != tuple(
+        f.name for f in fields(QueueRow)[1:_CORE_END]):
+    raise ImportError("QueueRow's fields and CORE_COLUMNS are out of order")
 
 
 # ---------------------------------------------------------------- search box

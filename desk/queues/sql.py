@@ -254,7 +254,7 @@ def _ordered(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
 
 
 def display_columns(ctx: QueryContext) -> list[ColumnElement[Any]]:
-    """What a queue row is built from (``service._row`` reads these labels)."""
+    """What a queue row is built from (``service._row`` reads them by position)."""
     shown: list[ColumnElement[Any]] = [C.id]
     shown += [c.select(ctx).label(f"c_{c.key}") for c in cols.CORE_COLUMNS]
     shown += [C.major_incident, C.row_version]

@@ -30,12 +30,14 @@ from desk.timeutil import utcnow
 
 CLOCKS = SlaClock.__table__
 NEXT_DUE = "sla_next"
+_NEXT = CLOCKS.alias("sla_next")  # shared: an alias builds its columns on first use
+_RISK = CLOCKS.alias("sla_risk")
 
 
 def at_risk_condition(now: datetime | None = None) -> ColumnElement[bool]:
     """Tickets with an open SLA clock at warning or breached as of ``now``."""
     now = now or utcnow()
-    c = CLOCKS.alias("sla_risk")
+    c = _RISK
     return exists().where(
         c.c.ticket_id == TICKETS.c.id,
         # The literal SQL of the partial index, so SQLite can use it.
@@ -46,7 +48,7 @@ def at_risk_condition(now: datetime | None = None) -> ColumnElement[bool]:
 def next_due_seconds(now: Any = None) -> ColumnElement[Any]:
     """Business seconds left on the ticket's most urgent open clock (NULL: none open)."""
     now = now or utcnow()
-    c = CLOCKS.alias("sla_next")
+    c = _NEXT
     positions = {cal_id: cal.position(now) for cal_id, cal in known_calendars().items()}
     if positions:
         now_position = case(*((c.c.calendar_id == cal_id, literal(pos))

@@ -184,6 +184,7 @@ class Startup(QObject):
             self.window = MainWindow(self.runner, me, settings=self.settings,
                                      drafts=self.drafts)
             self.window.show()
+            GuiThreadCollector.freeze()
             return self.window
         finally:
             self.splash.close()

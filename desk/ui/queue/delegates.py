@@ -1,8 +1,9 @@
-"""Formatting and painting of queue cells.
+"""Formatting of queue cells.
 
 The model hands raw values (``RAW_ROLE``); this module turns them into text (translated enum
-labels, local time) and the delegate paints priority and status with a colour mark *and* their
-text — colour alone would fail colour-blind agents and monochrome printouts.
+labels, local time) and gives priority and status cells a colour mark (``mark_icon``, the
+cell's decoration) beside their text — colour alone would fail colour-blind agents and
+monochrome printouts. Qt's own (C++) delegate paints every queue cell but the SLA ones.
 """
 
 from __future__ import annotations
@@ -10,9 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 
 from desk.domain.enums import Channel, Kind, Status
 from desk.domain.priority import priority_label
@@ -105,47 +105,45 @@ def mark_color(kind: str, value: Any) -> QColor | None:
     return QColor(name) if name else None
 
 
-class QueueDelegate(QStyledItemDelegate):
-    """Paints a coloured mark before the text of priority and status cells."""
+_marks: dict[tuple[str, Any], QIcon | None] = {}  # (kind, value): the mark, if any
+_NONE: Any = object()
+_bold: list[QFont] = []
+MARK = 10  # px: the coloured square (priority) or dot (status) before the text
 
-    MARK = 10
-    KINDS = frozenset({"priority", "status"})
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        from desk.ui.queue.model import KIND_ROLE, MAJOR_ROLE, RAW_ROLE
-
-        kind = index.data(KIND_ROLE)
-        color = mark_color(kind, index.data(RAW_ROLE))
+def mark_icon(kind: str, value: Any) -> QIcon | None:
+    """The coloured mark of a priority (rounded square) or status (dot) cell, served as the
+    cell's ``DecorationRole``: Qt's own delegate paints it before the text, so the queue
+    needs no Python painting (call on the GUI thread: it draws a pixmap once per value)."""
+    key = (kind, value)
+    icon = _marks.get(key, _NONE)
+    if icon is _NONE:
+        color = mark_color(kind, value)
         if color is None:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        r = opt.rect
-        painter.save()
+            _marks[key] = None
+            return None
+        ratio = max(1.0, QGuiApplication.instance().devicePixelRatio())  # type: ignore[union-attr]
+        side = MARK + 2
+        pixmap = QPixmap(round(side * ratio), round(side * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
-        mark = QRect(r.left() + 4, r.center().y() - self.MARK // 2, self.MARK, self.MARK)
         if kind == "priority":
-            painter.drawRoundedRect(mark, 2, 2)
+            painter.drawRoundedRect(QRectF(1, 1, MARK, MARK), 2, 2)
         else:
-            painter.drawEllipse(mark)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
-        painter.setPen(opt.palette.color(role))
-        font = opt.font
-        if kind == "priority" and index.data(MAJOR_ROLE):
-            font.setBold(True)
-        painter.setFont(font)
-        text_rect = r.adjusted(self.MARK + 10, 0, -2, 0)
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                                    text_rect.width()))
-        painter.restore()
+            painter.drawEllipse(QRectF(1, 1, MARK, MARK))
+        painter.end()
+        icon = _marks[key] = QIcon(pixmap)
+    return icon
+
+
+def bold_font() -> QFont:
+    """The application font in bold (a major incident's priority)."""
+    if not _bold:
+        font = QFont(QGuiApplication.font())
+        font.setBold(True)
+        _bold.append(font)
+    return _bold[0]

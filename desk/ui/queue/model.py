@@ -18,6 +18,11 @@ selection and scroll position; ``refreshed`` then lets the pane re-select moved 
 
 Raw values are under ``RAW_ROLE`` (ids, enum values, aware UTC datetimes); ``DisplayRole`` is
 the formatted text (``desk.ui.queue.delegates.format_value``), which the delegate also paints.
+
+Painting cost: Qt 6's item delegates ask a cell's seven style roles in one ``multiData`` call;
+the model answers it in one Python call instead of seven ``data()`` calls (each a trip
+through the binding), and formats each cell's text once per page (SLA cells, which count
+down, are formatted at every paint). ``data()`` gives the same answers role by role.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from desk.queues.columns import QueueColumn, QueueRow, all_columns
 from desk.queues.spec import SortSpec, ViewSpec
 from desk.queues.sql import Cursor
 from desk.services.people import CurrentUser
-from desk.ui.queue.delegates import format_value
+from desk.ui.queue.delegates import bold_font, format_value, mark_icon
 from desk.ui.sla.queue_cells import cell_of, cell_text, is_sla_column
 from desk.ui.worker import DbRunner, Op
 
@@ -56,9 +61,17 @@ REFRESH_PAGES = 4  # pages re-read by refresh(): those painted most recently
 STALE_DISTANCE = 10  # an unanswered page this far from what is painted now is not needed
 
 _Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = Qt.ItemDataRole.DisplayRole
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_ROLES = frozenset({_DISPLAY, _TOOLTIP, RAW_ROLE, KIND_ROLE, ID_ROLE, ROW_ROLE, MAJOR_ROLE})
+# Plain ints: the roles arrive as ints, and comparing them with enum members costs more.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _DECORATION, _FONT, RAW_ROLE, KIND_ROLE, ID_ROLE,
+                    ROW_ROLE, MAJOR_ROLE})
+_OTHER_ROLES = _ROLES - {_DISPLAY}
+_STYLE_ROLES = frozenset({_DECORATION, _FONT})
+_MARKED = frozenset({"priority", "status"})  # cells with a colour mark (and bold for majors)
+_PLACEHOLDER = "…"
 
 
 class _Call:
@@ -95,6 +108,9 @@ class QueueModel(QAbstractTableModel):
         self._rows = 0
         self._count_known = False
         self._pages: OrderedDict[int, tuple[QueueRow, ...]] = OrderedDict()
+        # Formatted cell texts per page, made as cells are first painted: (the page's rows,
+        # texts by row * columns + column); stale when the page's rows are another tuple.
+        self._texts: dict[int, tuple[tuple[QueueRow, ...], list[str | None]]] = {}
         self._inflight: dict[int, _Call] = {}
         self._wanted: set[int] = set()
         self._gen = 0  # bumped on every reload; late answers of an older one are dropped
@@ -214,21 +230,15 @@ class QueueModel(QAbstractTableModel):
         r = index.row()
         if r < 0 or r >= self._rows:
             return None
+        if role == _DISPLAY:
+            return self._display(r, index.column())
         column = self._columns[index.column()]
         if role == KIND_ROLE:
             return column.kind
         page = self._pages.get(r // PAGE)
         row = page[r % PAGE] if page is not None and r % PAGE < len(page) else None
         if row is None:
-            if role == _DISPLAY:
-                self._want(r // PAGE)
-                return "…"
             return None
-        if role == _DISPLAY:
-            self._pages.move_to_end(r // PAGE)
-            if is_sla_column(column):  # as of now, not as of the query (it counts down)
-                return cell_text(cell_of(column.key, column.value(row), row))
-            return format_value(column.kind, column.value(row))
         if role == RAW_ROLE:
             return column.value(row)
         if role == ID_ROLE:
@@ -237,9 +247,69 @@ class QueueModel(QAbstractTableModel):
             return row
         if role == MAJOR_ROLE:
             return row.major_incident
+        if role == _DECORATION:
+            return mark_icon(column.kind, column.value(row)) if column.kind in _MARKED else None
+        if role == _FONT:
+            return bold_font() if column.kind == "priority" and row.major_incident else None
         if role == _TOOLTIP and column.key == "title":
             return row.title
         return None
+
+    def multiData(self, index: _Index, span: Any) -> None:
+        """All roles a delegate asks for one cell, in one call (see the module docstring)."""
+        r, c = index.row(), index.column()
+        if r < 0 or r >= self._rows:
+            return
+        display = self._display(r, c)
+        column = self._columns[c]
+        decoration = font = None
+        if column.kind in _MARKED:
+            row = self.row_at(r)
+            if row is not None:
+                decoration = mark_icon(column.kind, column.value(row))
+                if column.kind == "priority" and row.major_incident:
+                    font = bold_font()
+        # Every item gets an answer, "nothing" included: the caller's items may still hold
+        # another cell's values.
+        for item in span:
+            role = item.role()
+            if role == _DISPLAY:
+                item.setData(display)
+            elif role == _DECORATION and decoration is not None:
+                item.setData(decoration)
+            elif role == _FONT and font is not None:
+                item.setData(font)
+            elif role in _OTHER_ROLES and role not in _STYLE_ROLES:
+                value = self.data(index, role)
+                if value is None:
+                    item.clearData()
+                else:
+                    item.setData(value)
+            else:
+                item.clearData()
+
+    def _display(self, r: int, c: int) -> str:
+        """The text of cell (r, c); a placeholder (and a page request) when not loaded."""
+        p, i = divmod(r, PAGE)
+        page = self._pages.get(p)
+        if page is None or i >= len(page):
+            self._want(p)
+            return _PLACEHOLDER
+        self._pages.move_to_end(p)
+        column = self._columns[c]
+        if column.kind == "duration" and is_sla_column(column):
+            # As of now, not as of the query: it counts down.
+            row = page[i]
+            return cell_text(cell_of(column.key, column.value(row), row))
+        cached = self._texts.get(p)
+        if cached is None or cached[0] is not page:
+            cached = self._texts[p] = (page, [None] * (len(page) * len(self._columns)))
+        texts = cached[1]
+        at = i * len(self._columns) + c
+        text = texts[at]
+        if text is None:
+            text = texts[at] = format_value(column.kind, column.value(page[i]))
+        return text
 
     # ------------------------------------------------------------ loading
 
@@ -267,6 +337,7 @@ class QueueModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._pages.clear()
+        self._texts.clear()
         self._pages[0] = tuple(rows)
         self._rows = len(rows)
         self._count_known = len(rows) < PAGE
@@ -292,6 +363,7 @@ class QueueModel(QAbstractTableModel):
             self._rows = n
             for p in [p for p in self._pages if p * PAGE >= n]:
                 del self._pages[p]
+                self._texts.pop(p, None)
             self.endRemoveRows()
 
     def _refresh_done(self, gen: int, snap: service.Snapshot) -> None:
@@ -301,6 +373,7 @@ class QueueModel(QAbstractTableModel):
         self._set_rows(snap.count)
         self._count_known = True
         self._pages.clear()
+        self._texts.clear()
         for offset, rows in snap.pages:
             if rows:
                 self._pages[offset // PAGE] = rows
@@ -360,7 +433,7 @@ class QueueModel(QAbstractTableModel):
             return
         self._pages[page] = tuple(rows)
         while len(self._pages) > MAX_PAGES:
-            self._pages.popitem(last=False)
+            self._texts.pop(self._pages.popitem(last=False)[0], None)
         last = min(first + max(len(rows), 1), self._rows) - 1
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
 

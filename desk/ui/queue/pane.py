@@ -60,7 +60,6 @@ from desk.queues.spec import ViewSpec
 from desk.services.changes import Changes
 from desk.services.people import CurrentUser
 from desk.services.tickets import BulkResult, bulk_update
-from desk.ui.queue.delegates import QueueDelegate
 from desk.ui.queue.filter_dialog import FilterDialog
 from desk.ui.queue.model import ID_ROLE, QueueModel
 from desk.ui.sla.queue_cells import SlaCellDelegate, SlaRepainter, is_companion, is_sla_column
@@ -152,14 +151,11 @@ class QueuePane(QWidget):
 
         self.table = QueueTable(self)
         self.table.setModel(self.model)
-        # The coloured delegate only where it paints something; other cells keep Qt's own
-        # (C++) delegate, which matters for painting speed.
-        self._delegate = QueueDelegate(self.table)
+        # Qt's own (C++) delegate paints the cells, priority and status marks included (the
+        # model's decoration): painting speed. SLA cells, which count down, have their own.
         self._sla_delegate = SlaCellDelegate(self.table)
         for i, c in enumerate(self.model.columns()):
-            if c.kind in QueueDelegate.KINDS:
-                self.table.setItemDelegateForColumn(i, self._delegate)
-            elif is_sla_column(c):
+            if is_sla_column(c):
                 self.table.setItemDelegateForColumn(i, self._sla_delegate)
         # SLA cells count down: one shared tick repaints the visible ones.
         self.sla_repainter = SlaRepainter(self.table, self)

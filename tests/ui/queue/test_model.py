@@ -142,3 +142,55 @@ def test_unknown_view_error_is_reported(qtbot, qrunner: DbRunner, me: CurrentUse
     with qtbot.waitSignal(model.failed, timeout=10_000) as blocker:
         model.set_view(bad)
     assert "no-such-column" in blocker.args[0]
+
+
+def test_priority_and_status_cells_paint_a_coloured_mark_beside_their_text(
+        qtbot, qrunner: DbRunner, me: CurrentUser, db: Database, filled: list) -> None:
+    """Colour *and* text, painted by Qt's own delegate from the model's decoration; the one
+    ``multiData`` call a delegate makes per cell answers what seven ``data()`` calls would."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+    from PySide6.QtGui import QColor
+
+    from desk.domain.enums import Status
+    from desk.ui.queue.delegates import PRIORITY_COLORS, STATUS_COLORS
+
+    model = QueueModel(qrunner, me)
+    view = make_view(qtbot, model)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_view(ALL)
+    image = view.viewport().grab().toImage()
+    for key, colors in (("priority", PRIORITY_COLORS), ("status", STATUS_COLORS)):
+        c = model.column_index(key)
+        for r in range(3):
+            index = model.index(r, c)
+            raw = index.data(RAW_ROLE)
+            want = QColor(colors[raw] if key == "priority" else colors[Status(raw)])
+            # Text and mark.
+            assert index.data(Qt.ItemDataRole.DisplayRole) not in ("", None, "…")
+            assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
+            rect = view.visualRect(index)
+            found = {image.pixelColor(x, rect.center().y()).name()
+                     for x in range(rect.left(), rect.left() + 30)}
+            assert want.name() in found, (key, r)
+            # multiData: the same answers as data(), role by role.
+            roles = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole,
+                     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, RAW_ROLE]
+            answers = []
+            for role in roles:
+                item = QModelRoleData(role)
+                item.setData("stale value of another cell")
+                model.multiData(index, QModelRoleDataSpan(item))
+                answers.append(item.data())
+                assert (item.data() is None) == (index.data(role) is None), role
+            assert answers[2] == index.data(Qt.ItemDataRole.DisplayRole)
+            assert answers[4] == raw
+    # Other cells have text and no mark.
+    title = model.index(0, model.column_index("title"))
+    item = QModelRoleData(Qt.ItemDataRole.DecorationRole)
+    item.setData("stale value of another cell")
+    model.multiData(title, QModelRoleDataSpan(item))
+    assert item.data() is None
+    rect = view.visualRect(title)
+    marks = {c.lower() for c in (*PRIORITY_COLORS.values(), *STATUS_COLORS.values())}
+    assert not marks & {image.pixelColor(x, rect.center().y()).name()
+                        for x in range(rect.left(), rect.left() + 30)}
