@@ -10,7 +10,8 @@ At most ``MAX_PAGES`` pages stay cached (least recently painted dropped first), 
 through 300,000 rows does not keep 300,000 rows.
 
 Showing a view costs one small query: the first page arrives first (``rowCount`` is its size),
-the count follows in a second op and the remaining rows are inserted then. Clicking a header
+the count follows in a second op, asked once those rows are painted (none when the first
+page is short), and the remaining rows are inserted then. Clicking a header
 calls ``sort()``, which re-queries with the new ORDER BY. ``refresh()`` re-reads the count and
 the recently painted pages in one transaction and applies them in place (rows inserted or
 removed at the end, ``dataChanged`` for the rest): no model reset, so the view keeps its
@@ -328,9 +329,6 @@ class QueueModel(QAbstractTableModel):
             service.fetch_rows, spec, self._me, sort, 0, PAGE,
             on_done=lambda rows: self._first_page(gen, rows),
             on_error=lambda err: self._failed(gen, err), label="queue first page")
-        self._read(service.count, spec, self._me,
-                          on_done=lambda n: self._count_done(gen, n),
-                          on_error=lambda err: self._failed(gen, err), label="queue count")
 
     def _first_page(self, gen: int, rows: list[QueueRow]) -> None:
         if gen != self._gen:
@@ -345,6 +343,18 @@ class QueueModel(QAbstractTableModel):
         self.loaded.emit()
         if self._count_known:
             self.countKnown.emit(self._rows)
+        else:
+            # The count is asked once the first rows are painted (a zero timer runs after
+            # the paint this reset posted): a worker busy in Python meanwhile would make
+            # the GUI thread wait for the interpreter lock at every cell it paints.
+            QTimer.singleShot(0, self, lambda: self._start_count(gen))
+
+    def _start_count(self, gen: int) -> None:
+        if gen != self._gen or self._detached:
+            return
+        self._read(service.count, self._spec, self._me,
+                   on_done=lambda n: self._count_done(gen, n),
+                   on_error=lambda err: self._failed(gen, err), label="queue count")
 
     def _count_done(self, gen: int, n: int) -> None:
         if gen != self._gen or _active(self._load):
