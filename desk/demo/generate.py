@@ -286,7 +286,8 @@ def _specs(n: int, seed: int, salt: str, counters: dict[str, int]) -> Iterator[C
         size = min(CHUNK, n - first)
         rng = random.Random(f"desk-demo-kinds:{seed}:{salt}:{index}")
         kinds = "".join(rng.choices(KIND_CODES, KIND_WEIGHTS, k=size))
-        yield ChunkSpec(index, first, kinds, dict(numbers), f"desk-demo:{seed}:{salt}:{index}")
+        yield ChunkSpec(index, first, kinds, dict(numbers), f"desk-demo:{seed}:{salt}:{index}",
+                        last=first + size >= n)
         for code, k in zip(KIND_CODES, KINDS, strict=True):
             numbers[k] += kinds.count(code)
 

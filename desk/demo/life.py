@@ -131,6 +131,7 @@ class ChunkSpec:
     kinds: str  # KIND_CODES letter per ticket
     numbers: Mapping[str, int]  # first number per kind in this chunk
     stream: str  # seeds the chunk's random stream
+    last: bool = False  # the run's most recent tickets
 
 
 @dataclass
@@ -559,15 +560,21 @@ class _ChunkBuilder:
         want = max(1, round(len(kinds) / 2500))
         candidates = incidents[: max(1, len(incidents) - 15)]
         for _ in range(want):
-            pos = int(self.rnd() * len(candidates))
-            if incidents[pos] in roles:
-                continue
-            roles[incidents[pos]] = "major"
-            for j in incidents[pos + 1: pos + 1 + 3 + int(self.rnd() * 6)]:
-                if j in roles:
-                    break
-                roles[j] = incidents[pos]
+            self._major_at(roles, incidents, int(self.rnd() * len(candidates)))
+        if self.spec.last:
+            # One among the very last arrivals, so a demo desk has a major incident going
+            # on "now" (they are resolved within hours) with its callers' incidents waiting.
+            self._major_at(roles, incidents, len(incidents) - 12)
         return roles
+
+    def _major_at(self, roles: dict[int, Any], incidents: list[int], pos: int) -> None:
+        if incidents[pos] in roles:
+            return
+        roles[incidents[pos]] = "major"
+        for j in incidents[pos + 1: pos + 1 + 3 + int(self.rnd() * 6)]:
+            if j in roles:
+                break
+            roles[j] = incidents[pos]
 
     def _ticket(self, tk: _Ticket, i: int, role: Any) -> None:
         rnd = self.rnd
