@@ -33,20 +33,21 @@ class QueryContext:
 
     def table(self, join: str) -> FromClause:
         if join not in self.joined:
-            self.joined[join] = _alias(join)
+            self.joined[join] = shared_alias(JOINS[join].table, f"q_{join}")
         return self.joined[join]
 
 
-_aliases: dict[str, FromClause] = {}
+_aliases: dict[tuple[str, str], FromClause] = {}
 
 
-def _alias(join: str) -> FromClause:
-    """One alias object per joined table, shared by every query: an alias builds its column
-    collection on first use, which for the wide ``users`` table costs more than the rest of
-    a page query's construction."""
-    alias = _aliases.get(join)
+def shared_alias(table: Table, name: str) -> FromClause:
+    """``table`` as ``name``, one alias object for every query that uses it: an alias builds
+    its column collection on first use, which for the wide ``users`` table costs more than
+    the rest of a page query's construction."""
+    key = (table.name, name)
+    alias = _aliases.get(key)
     if alias is None:
-        alias = _aliases[join] = JOINS[join].table.alias(f"q_{join}")
+        alias = _aliases[key] = table.alias(name)
     return alias
 
 

@@ -23,29 +23,25 @@ from sqlalchemy import ColumnElement, Float, and_, bindparam, case, literal, sel
 from desk.db.session import Database
 from desk.i18n import _
 from desk.models.sla import SlaClock
-from desk.queues.columns import TICKETS, QueryContext, QueueColumn, register_column
+from desk.queues.columns import (
+    TICKETS,
+    QueryContext,
+    QueueColumn,
+    register_column,
+    shared_alias,
+)
 from desk.sla.clocks import PAUSED, RUNNING
 from desk.sla.policy import Target, known_calendars, load_rules
 from desk.timeutil import utcnow
 
 CLOCKS = SlaClock.__table__
-_aliases: dict[str, Any] = {}
-
-
-def clocks_alias(name: str) -> Any:
-    """``sla_clocks`` under ``name``, one object per name: an alias builds its column
-    collection on first use, a cost every page query would otherwise pay again."""
-    alias = _aliases.get(name)
-    if alias is None:
-        alias = _aliases[name] = CLOCKS.alias(name)
-    return alias
 
 
 def remaining_seconds_column(target: str, now: Any = None) -> ColumnElement[Any]:
     """A correlated scalar subquery: business seconds left on ``target`` of each ticket row
     of ``tickets`` as of ``now`` — by default the time each execution runs, so a cached
     query (the queue model keeps its selects) never shows a stale countdown."""
-    c = clocks_alias(f"sla_{target}")
+    c = shared_alias(CLOCKS, f"sla_{target}")
     calendars = known_calendars()
     if calendars:
         def position(cal: Any) -> ColumnElement[Any]:

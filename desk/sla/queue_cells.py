@@ -21,9 +21,15 @@ from typing import Any
 from sqlalchemy import JSON, ColumnElement, and_, func, select
 
 from desk.models.sla import SlaClock
-from desk.queues.columns import TICKETS, QueryContext, QueueColumn, register_column
+from desk.queues.columns import (
+    TICKETS,
+    QueryContext,
+    QueueColumn,
+    register_column,
+    shared_alias,
+)
 from desk.sla.clocks import PAUSED, RUNNING
-from desk.sla.columns import clocks_alias, remaining_seconds_column
+from desk.sla.columns import remaining_seconds_column
 from desk.sla.policy import Target, known_calendars
 from desk.timeutil import utcnow
 
@@ -120,7 +126,7 @@ def _instant(value: Any) -> datetime | None:
 
 
 def facts_column(target: str, dialect: str) -> ColumnElement[Any]:
-    c = clocks_alias(f"slaf_{target}")
+    c = shared_alias(CLOCKS, f"slaf_{target}")
     array = func.json_build_array if dialect == "postgresql" else func.json_array
     value = array(c.c.state, c.c.paused_reason, c.c.calendar_id, c.c.due_position,
                   c.c.warning_at, c.c.breach_at, type_=JSON)

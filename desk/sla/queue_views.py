@@ -23,6 +23,7 @@ from desk.queues.columns import (
     QueueColumn,
     all_columns,
     register_column,
+    shared_alias,
 )
 from desk.sla.clocks import PAUSED, RUNNING
 from desk.sla.policy import known_calendars
@@ -30,14 +31,12 @@ from desk.timeutil import utcnow
 
 CLOCKS = SlaClock.__table__
 NEXT_DUE = "sla_next"
-_NEXT = CLOCKS.alias("sla_next")  # shared: an alias builds its columns on first use
-_RISK = CLOCKS.alias("sla_risk")
 
 
 def at_risk_condition(now: datetime | None = None) -> ColumnElement[bool]:
     """Tickets with an open SLA clock at warning or breached as of ``now``."""
     now = now or utcnow()
-    c = _RISK
+    c = shared_alias(CLOCKS, "sla_risk")
     return exists().where(
         c.c.ticket_id == TICKETS.c.id,
         # The literal SQL of the partial index, so SQLite can use it.
@@ -48,7 +47,7 @@ def at_risk_condition(now: datetime | None = None) -> ColumnElement[bool]:
 def next_due_seconds(now: Any = None) -> ColumnElement[Any]:
     """Business seconds left on the ticket's most urgent open clock (NULL: none open)."""
     now = now or utcnow()
-    c = _NEXT
+    c = shared_alias(CLOCKS, "sla_next")
     positions = {cal_id: cal.position(now) for cal_id, cal in known_calendars().items()}
     if positions:
         now_position = case(*((c.c.calendar_id == cal_id, literal(pos))

@@ -10,7 +10,7 @@ At most ``MAX_PAGES`` pages stay cached (least recently painted dropped first), 
 through 300,000 rows does not keep 300,000 rows.
 
 Showing a view costs one small query: the first page arrives first (``rowCount`` is its size),
-the count follows in a second op, asked once those rows are painted (none when the first
+the count follows in a second op, asked on the next event-loop turn (none when the first
 page is short), and the remaining rows are inserted then. Clicking a header
 calls ``sort()``, which re-queries with the new ORDER BY. ``refresh()`` re-reads the count and
 the recently painted pages in one transaction and applies them in place (rows inserted or
@@ -69,10 +69,18 @@ _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _DECORATION, _FONT, RAW_ROLE, KIND_ROLE, ID_ROLE,
                     ROW_ROLE, MAJOR_ROLE})
-_OTHER_ROLES = _ROLES - {_DISPLAY}
 _STYLE_ROLES = frozenset({_DECORATION, _FONT})
 _MARKED = frozenset({"priority", "status"})  # cells with a colour mark (and bold for majors)
 _PLACEHOLDER = "…"
+
+
+def _style(column: QueueColumn, row: QueueRow | None) -> tuple[Any, Any]:
+    """(decoration, font) of a cell: the colour mark of priority and status, bold for a
+    major incident's priority; None where Qt's defaults apply."""
+    if row is None or column.kind not in _MARKED:
+        return None, None
+    bold = bold_font() if column.kind == "priority" and row.major_incident else None
+    return mark_icon(column.kind, column.value(row)), bold
 
 
 class _Call:
@@ -248,10 +256,9 @@ class QueueModel(QAbstractTableModel):
             return row
         if role == MAJOR_ROLE:
             return row.major_incident
-        if role == _DECORATION:
-            return mark_icon(column.kind, column.value(row)) if column.kind in _MARKED else None
-        if role == _FONT:
-            return bold_font() if column.kind == "priority" and row.major_incident else None
+        if role in _STYLE_ROLES:
+            decoration, font = _style(column, row)
+            return decoration if role == _DECORATION else font
         if role == _TOOLTIP and column.key == "title":
             return row.title
         return None
@@ -259,35 +266,19 @@ class QueueModel(QAbstractTableModel):
     def multiData(self, index: _Index, span: Any) -> None:
         """All roles a delegate asks for one cell, in one call (see the module docstring)."""
         r, c = index.row(), index.column()
-        if r < 0 or r >= self._rows:
-            return
-        display = self._display(r, c)
-        column = self._columns[c]
-        decoration = font = None
-        if column.kind in _MARKED:
-            row = self.row_at(r)
-            if row is not None:
-                decoration = mark_icon(column.kind, column.value(row))
-                if column.kind == "priority" and row.major_incident:
-                    font = bold_font()
+        answers: dict[int, Any] = {}
+        if 0 <= r < self._rows:
+            answers[_DISPLAY] = self._display(r, c)
+            answers[_DECORATION], answers[_FONT] = _style(self._columns[c], self.row_at(r))
         # Every item gets an answer, "nothing" included: the caller's items may still hold
         # another cell's values.
         for item in span:
             role = item.role()
-            if role == _DISPLAY:
-                item.setData(display)
-            elif role == _DECORATION and decoration is not None:
-                item.setData(decoration)
-            elif role == _FONT and font is not None:
-                item.setData(font)
-            elif role in _OTHER_ROLES and role not in _STYLE_ROLES:
-                value = self.data(index, role)
-                if value is None:
-                    item.clearData()
-                else:
-                    item.setData(value)
-            else:
+            value = answers[role] if role in answers else self.data(index, role)
+            if value is None:
                 item.clearData()
+            else:
+                item.setData(value)
 
     def _display(self, r: int, c: int) -> str:
         """The text of cell (r, c); a placeholder (and a page request) when not loaded."""
@@ -344,9 +335,9 @@ class QueueModel(QAbstractTableModel):
         if self._count_known:
             self.countKnown.emit(self._rows)
         else:
-            # The count is asked once the first rows are painted (a zero timer runs after
-            # the paint this reset posted): a worker busy in Python meanwhile would make
-            # the GUI thread wait for the interpreter lock at every cell it paints.
+            # The count is asked on the next turn of the event loop, behind the events this
+            # reset posted (the repaint among them): a worker busy in Python while the first
+            # rows paint makes the GUI thread wait for the interpreter lock at every cell.
             QTimer.singleShot(0, self, lambda: self._start_count(gen))
 
     def _start_count(self, gen: int) -> None:

@@ -103,6 +103,15 @@ def press_ok_and_wait(qtbot, pane, runner: DbRunner, dialog: QDialog):
     return blocker.args[0]
 
 
+def change_status(qtbot, pane, runner: DbRunner, target: Status, code: ResolutionCode):
+    """The bulk status dialog on the selection: ``target`` with ``code``, OK, the result."""
+    dialog = open_bulk_dialog(qtbot, pane, pane.status_action)
+    status, code_box = fields(dialog)
+    choose(status, target.label)
+    choose(code_box, code.label)
+    return press_ok_and_wait(qtbot, pane, runner, dialog)
+
+
 def cell(pane, ticket_id: uuid.UUID, column: str) -> str:
     """The text the queue shows for one ticket in one column."""
     row = pane.model.row_of(ticket_id)
@@ -257,11 +266,7 @@ def test_change_status_dialog_resolves_with_the_chosen_code(
     pane = make_pane(ALL)
     select_tickets(pane, [a.id, b.id])
 
-    dialog = open_bulk_dialog(qtbot, pane, pane.status_action)
-    status, code = fields(dialog)
-    choose(status, Status.RESOLVED.label)
-    choose(code, ResolutionCode.WORKAROUND.label)
-    result = press_ok_and_wait(qtbot, pane, qrunner, dialog)
+    result = change_status(qtbot, pane, qrunner, Status.RESOLVED, ResolutionCode.WORKAROUND)
 
     assert sorted(result.updated) == sorted([a.id, b.id])
     for t in (a, b):
@@ -287,11 +292,7 @@ def test_a_status_change_some_tickets_refuse_reports_them(
     pane = make_pane(ALL)
     select_tickets(pane, [incident.id, request.id, change.id, cancelled.id])
 
-    dialog = open_bulk_dialog(qtbot, pane, pane.status_action)
-    status, code = fields(dialog)
-    choose(status, Status.RESOLVED.label)
-    choose(code, ResolutionCode.SOLVED.label)
-    result = press_ok_and_wait(qtbot, pane, qrunner, dialog)
+    result = change_status(qtbot, pane, qrunner, Status.RESOLVED, ResolutionCode.SOLVED)
 
     # The valid ones changed ...
     assert sorted(result.updated) == sorted([incident.id, request.id])
@@ -334,11 +335,7 @@ def test_closing_changes_in_review_uses_the_chosen_resolution_code(
     pane = make_pane(ALL)
     select_tickets(pane, [c.id for c in changes])
 
-    dialog = open_bulk_dialog(qtbot, pane, pane.status_action)
-    status, code = fields(dialog)
-    choose(status, Status.CLOSED.label)
-    choose(code, ResolutionCode.SUCCESSFUL.label)
-    result = press_ok_and_wait(qtbot, pane, qrunner, dialog)
+    result = change_status(qtbot, pane, qrunner, Status.CLOSED, ResolutionCode.SUCCESSFUL)
     if pane.report_box is not None:
         pane.report_box.close()
 
