@@ -18,7 +18,7 @@ warm-up run (the first, cold figure is printed beside it).
 
     .venv/bin/python benchmarks/bench_queue.py [--db /tmp/demo1m.sqlite3]
         [--pg-url postgresql+psycopg://postgres@127.0.0.1:5432/desk_bench_queue] [--no-pg]
-        [--no-sqlite]
+        [--no-sqlite] [--parts views,jumps,sorts,search,memory]
 
 A missing database is generated with ``desk demo`` (``--tickets``, default 1,000,000).
 """
@@ -56,6 +56,7 @@ from desk.services.people import CurrentUser
 from desk.timeutil import utcnow
 from desk.ui.gc import GuiThreadCollector
 from desk.ui.queue.model import PAGE, QueueModel
+from desk.ui.queue.pane import setup_table
 from desk.ui.worker import DbRunner
 
 app = QApplication.instance() or QApplication([])
@@ -101,15 +102,25 @@ def runs(fn: Callable[[], float], repeat: int) -> tuple[float, float]:
 
 
 def table(model: Any) -> QTableView:
+    """A table set up as the queue pane sets up its own, for either model."""
     view = QTableView()
     view.setModel(model)
-    if isinstance(model, QueueModel):  # as the queue pane shows it
-        for i, c in enumerate(model.columns()):
-            view.setColumnHidden(i, not c.visible)
+    setup_table(view)
+    if isinstance(model, QueueModel):
+        show_columns(view, [c.key for c in model.columns()])
     view.resize(1100, 700)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.show()
     return view
+
+
+def show_columns(view: QTableView, keys: list[str | None]) -> None:
+    """The queue pane's visible columns and widths; ``keys``: each model column's key."""
+    by_key = {c.key: c for c in all_columns()}
+    for i, key in enumerate(keys):
+        c = by_key.get(key) if key is not None else None
+        view.setColumnHidden(i, c is None or not c.visible)
+        if c is not None:
+            view.setColumnWidth(i, c.width)
 
 
 def pick_user(db: Database) -> CurrentUser:
@@ -220,7 +231,8 @@ class Bench:
     # one view: model, QSqlQueryModel, bare SQL
 
     def settle(self) -> None:
-        """Start each measurement from an idle worker (no count of a previous view queued)."""
+        """Start each measurement from an idle worker (no count of a previous view queued or
+        running: it would compete for the CPU with whatever is measured next)."""
         self.model.set_view(EMPTY)
         wait(self.model.countKnown, lambda: self.model.count_known)
         idle = QTimer()
@@ -246,12 +258,12 @@ class Bench:
             self.qsql_model = QSqlQueryModel()
             self.qsql_view = table(self.qsql_model)
         qmodel, view = self.qsql_model, self.qsql_view
+        self.settle()
         t0 = time.perf_counter()
         qmodel.setQuery(QSqlQuery(text, self.qt_db))
-        shown = {f"c_{c.key}" for c in all_columns() if c.visible}
-        record = qmodel.record()
-        for i in range(record.count()):  # the same columns as the queue pane shows
-            view.setColumnHidden(i, record.fieldName(i) not in shown)
+        record = qmodel.record()  # the same columns as the queue pane shows
+        show_columns(view, [n[2:] if n.startswith("c_") else None
+                            for n in (record.fieldName(i) for i in range(record.count()))])
         view.grab()
         elapsed = time.perf_counter() - t0
         if qmodel.lastError().isValid():
@@ -260,6 +272,7 @@ class Bench:
 
     def bare_sql(self, spec: ViewSpec) -> float:
         text = self.flat_sql(spec)
+        self.settle()
         raw = self.db.engine.raw_connection()
         try:
             cur = raw.cursor()
@@ -357,18 +370,27 @@ class Bench:
                           f"{self.model.cached_rows():,} rows cached at the end"))
 
 
-def run_backend(title: str, db: Database, repeat: int, words: list[str]) -> list[tuple]:
+PARTS = ("views", "jumps", "sorts", "search", "memory")
+
+
+def run_backend(title: str, db: Database, repeat: int, words: list[str],
+                parts: tuple[str, ...] = PARTS) -> list[tuple]:
     bench = Bench(db, repeat)
     GuiThreadCollector.freeze()  # as the console does once its window is up
     try:
         print(f"\n{title}: {db.target.display()} — as {bench.me.username} "
               f"({len(bench.me.group_ids)} groups)", flush=True)
-        bench.views()
         largest = next(v for v in builtin_views() if v.key == "builtin:all")
-        bench.jumps(largest)
-        bench.sorts(largest)
-        bench.search(words)
-        bench.memory(largest)
+        if "views" in parts:
+            bench.views()
+        if "jumps" in parts:
+            bench.jumps(largest)
+        if "sorts" in parts:
+            bench.sorts(largest)
+        if "search" in parts:
+            bench.search(words)
+        if "memory" in parts:
+            bench.memory(largest)
         return bench.rows
     finally:
         bench.close()
@@ -393,7 +415,12 @@ def main() -> int:
     p.add_argument("--repeat", type=int, default=9)
     p.add_argument("--words", default="printer,vpn,打印",
                    help="comma-separated full-text searches")
+    p.add_argument("--parts", default=",".join(PARTS),
+                   help=f"comma-separated measurements to run (default: all of {','.join(PARTS)})")
     args = p.parse_args()
+    parts = tuple(x for x in args.parts.split(",") if x)
+    if unknown := set(parts) - set(PARTS):
+        p.error(f"unknown --parts: {', '.join(sorted(unknown))}")
     words = [w for w in args.words.split(",") if w]
     url = args.db if "://" in args.db else f"sqlite:///{Path(args.db).resolve()}"
 
@@ -401,7 +428,7 @@ def main() -> int:
     if not args.no_sqlite:
         db = ensure_demo(url, args.tickets)
         try:
-            results.append(("SQLite", run_backend("SQLite", db, args.repeat, words)))
+            results.append(("SQLite", run_backend("SQLite", db, args.repeat, words, parts)))
         finally:
             db.dispose()
     if not args.no_pg:
@@ -411,7 +438,7 @@ def main() -> int:
             print("[QPSQL driver unavailable (needs libpq5): PostgreSQL compares to bare SQL "
                   "only]")
         try:
-            results.append(("PostgreSQL", run_backend("PostgreSQL", pg, args.repeat, words)))
+            results.append(("PostgreSQL", run_backend("PostgreSQL", pg, args.repeat, words, parts)))
         finally:
             pg.dispose()
     for title, rows in results:

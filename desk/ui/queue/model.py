@@ -22,8 +22,9 @@ the formatted text (``desk.ui.queue.delegates.format_value``), which the delegat
 
 Painting cost: Qt 6's item delegates ask a cell's seven style roles in one ``multiData`` call;
 the model answers it in one Python call instead of seven ``data()`` calls (each a trip
-through the binding), and formats each cell's text once per page (SLA cells, which count
-down, are formatted at every paint). ``data()`` gives the same answers role by role.
+through the binding), from what it worked out for that cell when the cell was first painted
+— text, mark and font, kept with the page (SLA cells, which count down, are formatted at every
+paint). ``data()`` gives the same answers role by role.
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ _ROLES = frozenset({_DISPLAY, _TOOLTIP, _DECORATION, _FONT, RAW_ROLE, KIND_ROLE,
 _STYLE_ROLES = frozenset({_DECORATION, _FONT})
 _MARKED = frozenset({"priority", "status"})  # cells with a colour mark (and bold for majors)
 _PLACEHOLDER = "…"
+_DATA_ROLES = _ROLES - {_DISPLAY, _DECORATION, _FONT}  # what multiData leaves to data()
+_NO_CELL: dict[int, Any] = {_DISPLAY: None, _DECORATION: None, _FONT: None}
+_PLACEHOLDER_CELL: dict[int, Any] = {_DISPLAY: _PLACEHOLDER, _DECORATION: None, _FONT: None}
+_ASK = object()
 
 
 def _style(column: QueueColumn, row: QueueRow | None) -> tuple[Any, Any]:
@@ -117,9 +122,9 @@ class QueueModel(QAbstractTableModel):
         self._rows = 0
         self._count_known = False
         self._pages: OrderedDict[int, tuple[QueueRow, ...]] = OrderedDict()
-        # Formatted cell texts per page, made as cells are first painted: (the page's rows,
-        # texts by row * columns + column); stale when the page's rows are another tuple.
-        self._texts: dict[int, tuple[tuple[QueueRow, ...], list[str | None]]] = {}
+        # What each cell paints (``_cell``), per page, made as cells are first painted: (the
+        # page's rows, cells by row * columns + column); stale when the rows are another tuple.
+        self._cells: dict[int, tuple[tuple[QueueRow, ...], list[dict[int, Any] | None]]] = {}
         self._inflight: dict[int, _Call] = {}
         self._wanted: set[int] = set()
         self._gen = 0  # bumped on every reload; late answers of an older one are dropped
@@ -257,51 +262,56 @@ class QueueModel(QAbstractTableModel):
         if role == MAJOR_ROLE:
             return row.major_incident
         if role in _STYLE_ROLES:
-            decoration, font = _style(column, row)
-            return decoration if role == _DECORATION else font
+            return self._cell(r, index.column())[role]
         if role == _TOOLTIP and column.key == "title":
             return row.title
         return None
 
     def multiData(self, index: _Index, span: Any) -> None:
         """All roles a delegate asks for one cell, in one call (see the module docstring)."""
-        r, c = index.row(), index.column()
-        answers: dict[int, Any] = {}
-        if 0 <= r < self._rows:
-            answers[_DISPLAY] = self._display(r, c)
-            answers[_DECORATION], answers[_FONT] = _style(self._columns[c], self.row_at(r))
+        r = index.row()
+        get = (self._cell(r, index.column()) if 0 <= r < self._rows else _NO_CELL).get
         # Every item gets an answer, "nothing" included: the caller's items may still hold
         # another cell's values.
         for item in span:
             role = item.role()
-            value = answers[role] if role in answers else self.data(index, role)
+            value = get(role, _ASK)
+            if value is _ASK:
+                value = self.data(index, role) if role in _DATA_ROLES else None
             if value is None:
                 item.clearData()
             else:
                 item.setData(value)
 
     def _display(self, r: int, c: int) -> str:
-        """The text of cell (r, c); a placeholder (and a page request) when not loaded."""
+        return self._cell(r, c)[_DISPLAY]
+
+    def _cell(self, r: int, c: int) -> dict[int, Any]:
+        """What cell (r, c) paints: {DisplayRole: text, DecorationRole: mark or None,
+        FontRole: font or None}, made when first painted and kept with its page. A row that
+        is not loaded answers a placeholder and asks for its page."""
         p, i = divmod(r, PAGE)
         page = self._pages.get(p)
         if page is None or i >= len(page):
             self._want(p)
-            return _PLACEHOLDER
+            return _PLACEHOLDER_CELL
         self._pages.move_to_end(p)
-        column = self._columns[c]
-        if column.kind == "duration" and is_sla_column(column):
-            # As of now, not as of the query: it counts down.
-            row = page[i]
-            return cell_text(cell_of(column.key, column.value(row), row))
-        cached = self._texts.get(p)
+        cached = self._cells.get(p)
         if cached is None or cached[0] is not page:
-            cached = self._texts[p] = (page, [None] * (len(page) * len(self._columns)))
-        texts = cached[1]
+            cached = self._cells[p] = (page, [None] * (len(page) * len(self._columns)))
+        cells = cached[1]
         at = i * len(self._columns) + c
-        text = texts[at]
-        if text is None:
-            text = texts[at] = format_value(column.kind, column.value(page[i]))
-        return text
+        cell = cells[at]
+        if cell is None:
+            column, row = self._columns[c], page[i]
+            decoration, font = _style(column, row)
+            if column.kind == "duration" and is_sla_column(column):
+                # As of now, not as of the query: it counts down (never kept).
+                return {_DISPLAY: cell_text(cell_of(column.key, column.value(row), row)),
+                        _DECORATION: decoration, _FONT: font}
+            cell = cells[at] = {_DISPLAY: format_value(column.kind, column.value(row)),
+                                _DECORATION: decoration, _FONT: font}
+        return cell
 
     # ------------------------------------------------------------ loading
 
@@ -326,7 +336,7 @@ class QueueModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._pages.clear()
-        self._texts.clear()
+        self._cells.clear()
         self._pages[0] = tuple(rows)
         self._rows = len(rows)
         self._count_known = len(rows) < PAGE
@@ -364,7 +374,7 @@ class QueueModel(QAbstractTableModel):
             self._rows = n
             for p in [p for p in self._pages if p * PAGE >= n]:
                 del self._pages[p]
-                self._texts.pop(p, None)
+                self._cells.pop(p, None)
             self.endRemoveRows()
 
     def _refresh_done(self, gen: int, snap: service.Snapshot) -> None:
@@ -374,7 +384,7 @@ class QueueModel(QAbstractTableModel):
         self._set_rows(snap.count)
         self._count_known = True
         self._pages.clear()
-        self._texts.clear()
+        self._cells.clear()
         for offset, rows in snap.pages:
             if rows:
                 self._pages[offset // PAGE] = rows
@@ -434,7 +444,7 @@ class QueueModel(QAbstractTableModel):
             return
         self._pages[page] = tuple(rows)
         while len(self._pages) > MAX_PAGES:
-            self._texts.pop(self._pages.popitem(last=False)[0], None)
+            self._cells.pop(self._pages.popitem(last=False)[0], None)
         last = min(first + max(len(rows), 1), self._rows) - 1
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
 
