@@ -562,15 +562,19 @@ class _ChunkBuilder:
         for _ in range(want):
             self._major_at(roles, incidents, int(self.rnd() * len(candidates)))
         if self.spec.last:
-            # One among the very last arrivals, so a demo desk has a major incident going
-            # on "now" (they are resolved within hours) with its callers' incidents waiting.
-            self._major_at(roles, incidents, len(incidents) - 12)
+            # One among the very last arrivals, still being worked (not resolved, however
+            # quiet the last hours were), so a demo desk has a major incident going on "now"
+            # with its callers' incidents waiting.
+            self._major_at(roles, incidents, len(incidents) - 12, "major_now")
         return roles
 
-    def _major_at(self, roles: dict[int, Any], incidents: list[int], pos: int) -> None:
+    def _major_at(self, roles: dict[int, Any], incidents: list[int], pos: int,
+                  role: str = "major") -> None:
         if incidents[pos] in roles:
+            if role == "major_now" and roles[incidents[pos]] == "major":
+                roles[incidents[pos]] = role
             return
-        roles[incidents[pos]] = "major"
+        roles[incidents[pos]] = role
         for j in incidents[pos + 1: pos + 1 + 3 + int(self.rnd() * 6)]:
             if j in roles:
                 break
@@ -583,7 +587,7 @@ class _ChunkBuilder:
             parent, sc, parent_filler = self.majors[role]
         else:
             parent, sc, parent_filler = None, self.weighted(self.scenarios[kind]), None
-        major = role == "major"
+        major = role in ("major", "major_now")
         flags = sc[5]
         filler = self.filler_class()
         if parent_filler is not None:
@@ -629,7 +633,7 @@ class _ChunkBuilder:
         resolver = self.ctx.groups[sc[3]]
         if kind == "incident":
             if major:
-                self._major(tk, fields, resolver)
+                self._major(tk, fields, resolver, ongoing=role == "major_now")
                 self.majors[i] = (tk, sc, filler)
             elif parent is not None:
                 filler["number"] = parent.number
@@ -798,7 +802,8 @@ class _ChunkBuilder:
                 return
         self._close(tk)
 
-    def _major(self, tk: _Ticket, fields: dict[str, Any], resolver: GroupRef) -> None:
+    def _major(self, tk: _Ticket, fields: dict[str, Any], resolver: GroupRef,
+               ongoing: bool = False) -> None:
         creator = None if fields["channel"] == "monitoring" else self.member(self.sd)
         tk.create(creator, fields, resolver, None)
         lead = resolver.lead or self.member(resolver)
@@ -806,7 +811,7 @@ class _ChunkBuilder:
             return
         if not tk.update(tk.after(1 * M, 10 * M), lead, assignee=lead, status="in_progress"):
             return
-        if not tk.note(tk.after(20 * M, 50 * M), lead, True, "major"):
+        if not tk.note(tk.after(20 * M, 50 * M), lead, True, "major") or ongoing:
             return
         if not self._resolve(tk, "solved" if self.rnd() < 0.7 else "workaround", 1 * H, 6 * H):
             return

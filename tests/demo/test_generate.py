@@ -161,11 +161,15 @@ def test_queues_look_real(db: Database) -> None:
     assert len(children) >= 3 * len(majors) > 0
     assert all(c.kind == "incident" and c.opened_at > NOW - timedelta(days=91)
                for c in children)
-    # One is among the latest arrivals, so a big demo has a major incident going on "now"
-    # (with a million tickets that is minutes before it; here, with 2,000, a day or so).
+    # One is among the latest arrivals and still being worked, so a demo desk has a major
+    # incident going on "now" (with a million tickets it arrived minutes before; here, with
+    # 2,000, a day or so), and its callers' incidents wait for it.
     incidents = sorted((t for t in data.tickets if t.kind == "incident"),
                        key=lambda t: t.opened_at)
-    assert any(t.major_incident for t in incidents[-15:])
+    ongoing = [t for t in incidents[-15:] if t.major_incident]
+    assert ongoing and Status(ongoing[-1].status) is Status.IN_PROGRESS
+    waiting = [c for c in children if c.parent_id == ongoing[-1].id]
+    assert waiting and all(Status(c.status).is_open for c in waiting)
     # Texts are varied, so search finds different things.
     assert len({t.title for t in data.tickets}) > 0.4 * len(data.tickets)
     assert len({t.description for t in data.tickets}) > 0.8 * len(data.tickets)
