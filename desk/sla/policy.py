@@ -227,11 +227,13 @@ class Rules:
 
 _calendar_cache: dict[tuple[uuid.UUID, int], BusinessCalendar] = {}
 _calendar_lock = threading.Lock()
+_calendar_generation = 0  # bumped whenever the known calendars change
 
 
 def compiled_calendar(calendar_id: uuid.UUID, row_version: int,
                       definition: Mapping[str, Any]) -> BusinessCalendar:
     """The calendar object of one stored version, shared within the process."""
+    global _calendar_generation
     key = (calendar_id, row_version)
     with _calendar_lock:
         found = _calendar_cache.get(key)
@@ -240,7 +242,14 @@ def compiled_calendar(calendar_id: uuid.UUID, row_version: int,
             for old in [k for k in _calendar_cache if k[0] == calendar_id]:
                 del _calendar_cache[old]
             _calendar_cache[key] = found
+            _calendar_generation += 1
         return found
+
+
+def calendar_generation() -> int:
+    """Changes whenever ``known_calendars`` does: SQL built from them (the SLA columns) and
+    cached must be built again."""
+    return _calendar_generation
 
 
 def known_calendars() -> dict[uuid.UUID, BusinessCalendar]:

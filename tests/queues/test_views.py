@@ -144,3 +144,18 @@ def test_filter_json_round_trip(flt: Filter) -> None:
 def test_filter_refuses_naive_datetimes() -> None:
     with pytest.raises(ValueError):
         Filter(created_from=datetime(2025, 1, 1))
+
+
+def test_a_view_relative_to_today_moves_with_the_clock(db: Database, team: Team,
+                                                      me: CurrentUser, monkeypatch) -> None:
+    """Showing a view again reuses its built query, except where the query itself holds the
+    time ("updated in the last day"): the ticket leaves that view as days pass."""
+    ticket = make_ticket(db, team, title="Fresh")
+    spec = ViewSpec("test", "Last day", Filter(updated_within_days=1))
+    plain = ViewSpec("test2", "All", Filter())
+    assert ticket.number in numbers(db, spec, me)
+    assert ticket.number in numbers(db, plain, me)
+    later = utcnow() + timedelta(days=2)
+    monkeypatch.setattr("desk.queues.service.utcnow", lambda: later)
+    assert numbers(db, spec, me) == set()
+    assert ticket.number in numbers(db, plain, me)

@@ -8,6 +8,7 @@ import pytest
 
 from desk.queues import columns as queue_columns
 from desk.queues import fetch_rows
+from desk.queues.service import rows_for_ids
 from desk.queues.spec import Filter, SortSpec, ViewSpec
 from desk.services.people import current_user
 from desk.sla.columns import COLUMNS, register_sla_columns
@@ -77,3 +78,35 @@ def test_remaining_time_is_taken_at_execution_not_when_the_query_is_built(db, mo
         second = s.scalar(query)
     assert first is not None and second is not None
     assert 3500 <= first - second <= 3700
+
+
+def test_a_calendar_added_after_the_queue_was_shown_counts_down_there_too(
+        desk: Desk, sla_columns) -> None:
+    """The queue keeps its built selects; one built before a calendar existed must not show
+    the clocks on that calendar as blank."""
+    from desk.sla.policy import Policy, Target, TargetSpec, write_calendar, write_policy
+
+    now = utcnow()
+    me = current_user(desk.db, desk.team.agent.username)
+    spec = ViewSpec("test", "All", Filter())
+    before = desk.create(now - timedelta(minutes=30), impact=1, urgency=1)
+    first = fetch_rows(desk.db, spec, me, None, 0, 10)  # selects built and kept
+    with desk.db.read() as s:
+        deep = rows_for_ids(s, [before.id])  # what pages deep in a view are read with
+    for r in (first[0], deep[0]):
+        assert r.number == before.number and r.extra["sla_resolution"] is not None
+
+    with desk.db.write() as s:
+        always = write_calendar(s, "Night shift", {
+            "tz": "UTC", "hours": {d: [["00:00", "24:00"]] for d in
+                                   ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}})
+        write_policy(s, Policy("P3 on the night shift", (
+            TargetSpec(Target.RESOLUTION.value, 8 * 3600, always),), position=-1,
+            priorities=(3,)))
+    p3 = desk.create(now - timedelta(hours=1), impact=3, urgency=1)
+
+    with desk.db.read() as s:
+        deep = rows_for_ids(s, [p3.id])
+    for page in (fetch_rows(desk.db, spec, me, None, 0, 10), deep):
+        left = {r.number: r.extra["sla_resolution"] for r in page}
+        assert left[p3.number] == pytest.approx(7 * 3600, abs=5)
