@@ -1,6 +1,8 @@
 """Queue engine benchmark: a 1,000,000-ticket demo database on SQLite and PostgreSQL.
 
-Measured in one process, offscreen, with a 1100×700 QTableView:
+Measured in one process, offscreen, with 1100×700 QTableViews set up as the queue pane sets up
+its table (``desk.ui.queue.pane.setup_table``, the pane's visible columns and widths), each
+measurement starting with the database worker idle:
 
 - *first rows painted*: from ``model.set_view(view)`` until the first page is in the model and
   the table has painted it (``grab()``), for every built-in view; beside the same page through
