@@ -233,14 +233,17 @@ class Bench:
     # one view: model, QSqlQueryModel, bare SQL
 
     def settle(self) -> None:
-        """Start each measurement from an idle worker (no count of a previous view queued or
-        running: it would compete for the CPU with whatever is measured next)."""
+        """Start each measurement from an idle worker and a painted window, as when an agent
+        clicks a view: no count of a previous view queued or running, and no repaint of the
+        previous view pending (either would compete with whatever is measured next — the
+        repaint for the interpreter lock, with Python calls per header section)."""
         self.model.set_view(EMPTY)
         wait(self.model.countKnown, lambda: self.model.count_known)
         idle = QTimer()
         idle.start(1)
         wait(idle.timeout, lambda: self.runner.pending == 0)
         idle.stop()
+        app.processEvents()
 
     def model_first_rows(self, spec: ViewSpec) -> float:
         self.settle()
