@@ -57,6 +57,7 @@ from desk.services import people
 from desk.services.people import CurrentUser
 from desk.timeutil import utcnow
 from desk.ui.gc import GuiThreadCollector
+from desk.ui.queue.delegates import CellDelegate
 from desk.ui.queue.model import PAGE, QueueModel
 from desk.ui.queue.pane import setup_table
 from desk.ui.worker import DbRunner
@@ -108,7 +109,8 @@ def table(model: Any) -> QTableView:
     view = QTableView()
     view.setModel(model)
     setup_table(view)
-    if isinstance(model, QueueModel):
+    if isinstance(model, QueueModel):  # the pane's delegate for it
+        view.setItemDelegate(CellDelegate(model.paint_cell, view))
         show_columns(view, [c.key for c in model.columns()])
     view.resize(1100, 700)
     view.show()

@@ -3,7 +3,12 @@
 The model hands raw values (``RAW_ROLE``); this module turns them into text (translated enum
 labels, local time) and gives priority and status cells a colour mark (``mark_icon``, the
 cell's decoration) beside their text — colour alone would fail colour-blind agents and
-monochrome printouts. Qt's own (C++) delegate paints every queue cell but the SLA ones.
+monochrome printouts.
+
+``CellDelegate`` paints every queue cell but the SLA ones with Qt's own (C++) item painting; it
+only fills in the cell's text, mark and font itself, from what the model worked out for that
+cell (``QueueModel.paint_cell``): one Python call per painted cell, where Qt's delegate would
+ask the model through ``multiData`` with seven role items to wrap and answer one by one.
 """
 
 from __future__ import annotations
@@ -11,8 +16,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from desk.domain.enums import Channel, Kind, Status
 from desk.domain.priority import priority_label
@@ -147,3 +153,46 @@ def bold_font() -> QFont:
         font.setBold(True)
         _bold.append(font)
     return _bold[0]
+
+
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_HAS_DECORATION = QStyleOptionViewItem.ViewItemFeature.HasDecoration
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+
+
+class CellDelegate(QStyledItemDelegate):
+    """The queue table's delegate (see the module docstring). ``cells(row, column)`` gives a
+    cell's {DisplayRole: text, DecorationRole: icon or None, FontRole: font or None}; the
+    rest of the style option is what Qt's delegate would set for a cell without other roles
+    (the queue model answers none: alignment, colours and check state stay Qt's)."""
+
+    def __init__(self, cells: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._cells = cells
+        self._metrics: dict[str, QFontMetrics] = {}
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        cell = self._cells(index.row(), index.column())
+        option.index = index
+        features = option.features
+        text = cell[_DISPLAY]
+        if text is not None:
+            option.text = text
+            features |= _HAS_DISPLAY
+        icon = cell[_DECORATION]
+        if icon is not None:
+            option.icon = icon
+            option.decorationSize = icon.actualSize(option.decorationSize)
+            features |= _HAS_DECORATION
+        font = cell[_FONT]
+        if font is not None:
+            option.font = font
+            key = font.key()
+            metrics = self._metrics.get(key)
+            if metrics is None:
+                metrics = self._metrics[key] = QFontMetrics(font)
+            option.fontMetrics = metrics
+        option.features = features

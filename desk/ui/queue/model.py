@@ -286,6 +286,11 @@ class QueueModel(QAbstractTableModel):
     def _display(self, r: int, c: int) -> str:
         return self._cell(r, c)[_DISPLAY]
 
+    def paint_cell(self, r: int, c: int) -> dict[int, Any]:
+        """What ``CellDelegate`` paints in cell (r, c): the ``multiData`` answers of its
+        display, decoration and font roles (None: Qt's default)."""
+        return self._cell(r, c) if 0 <= r < self._rows else _NO_CELL
+
     def _cell(self, r: int, c: int) -> dict[int, Any]:
         """What cell (r, c) paints: {DisplayRole: text, DecorationRole: mark or None,
         FontRole: font or None}, made when first painted and kept with its page. A row that

@@ -194,3 +194,39 @@ def test_priority_and_status_cells_paint_a_coloured_mark_beside_their_text(
     marks = {c.lower() for c in (*PRIORITY_COLORS.values(), *STATUS_COLORS.values())}
     assert not marks & {image.pixelColor(x, rect.center().y()).name()
                         for x in range(rect.left(), rect.left() + 30)}
+
+
+def test_the_queue_tables_delegate_paints_what_qts_own_delegate_paints(
+        qtbot, qrunner: DbRunner, me: CurrentUser, db: Database, filled: list) -> None:
+    """``CellDelegate`` fills the style option from the model's per-cell answers itself (one
+    Python call per cell); the pixels are those Qt's delegate paints from ``multiData``: text,
+    colour marks, a major incident's bold priority, alternate rows, a selected row."""
+    from sqlalchemy import update
+
+    from desk.models import Ticket
+    from desk.ui.queue.delegates import CellDelegate
+    from desk.ui.queue.pane import setup_table
+
+    second = fetch_rows(db, ALL, me, None, 0, 5)[1]
+    with db.write() as s:  # (updated_at unchanged: it stays the second row)
+        s.execute(update(Ticket).where(Ticket.id == second.id)
+                  .values(major_incident=True, priority=1))
+    model = QueueModel(qrunner, me)
+    views = []
+    for own in (False, True):
+        view = make_view(qtbot, model)
+        setup_table(view)
+        if own:
+            view.setItemDelegate(CellDelegate(model.paint_cell, view))
+        views.append(view)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_view(ALL)
+    row = next(r for r in range(10) if model.index(r, 0).data(ID_ROLE) == second.id)
+    priority = model.index(row, model.column_index("priority"))
+    assert priority.data(Qt.ItemDataRole.FontRole).bold()
+    images = []
+    for view in views:
+        view.selectRow(row + 2)
+        images.append(view.viewport().grab().toImage())
+    assert images[0].size() == images[1].size()
+    assert images[0] == images[1]
