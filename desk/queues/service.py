@@ -82,7 +82,9 @@ def snapshot(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | Non
 
 
 def _count(s: Session, spec: ViewSpec, me: CurrentUser, now: datetime) -> int:
-    return int(s.execute(sql.count_select(spec, me, s.get_bind().dialect.name, now)).scalar_one())
+    with sql.as_of(now):
+        return int(s.execute(sql.count_select(spec, me, s.get_bind().dialect.name, now))
+                   .scalar_one())
 
 
 def _page(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, offset: int,
@@ -90,6 +92,13 @@ def _page(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, of
           cursor: Cursor | None = None) -> list[QueueRow]:
     if limit <= 0 or offset < 0:
         return []
+    with sql.as_of(now):
+        return _page_as_of(s, spec, me, sort, offset, limit, total, now, cursor)
+
+
+def _page_as_of(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None,
+                offset: int, limit: int, total: int | None, now: datetime,
+                cursor: Cursor | None) -> list[QueueRow]:
     dialect = s.get_bind().dialect.name
     if cursor is not None and sql.keyset_allowed(spec, sort):
         rows = _flat(s, sql.flat_select(spec, me, dialect, now, sort, limit, cursor=cursor))

@@ -21,6 +21,9 @@ generic plan's bound parameters imply them.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from threading import Lock
@@ -47,6 +50,7 @@ from desk.queues.spec import RELEVANCE, Filter, SortSpec, ViewSpec
 from desk.services.people import CurrentUser
 from desk.sla.policy import calendar_generation
 from desk.sla.queue_views import at_risk_condition
+from desk.timeutil import utcnow
 
 C = TICKETS.c
 
@@ -94,14 +98,39 @@ def where(f: Filter, me: CurrentUser, dialect: str, now: datetime,
         if value is not None:
             out.append(column >= value if op == "ge" else column < value)
     if f.created_within_days is not None:
-        out.append(C.created_at >= now - timedelta(days=f.created_within_days))
+        out.append(C.created_at >= _days_ago("created_since", f.created_within_days))
     if f.updated_within_days is not None:
-        out.append(C.updated_at >= now - timedelta(days=f.updated_within_days))
+        out.append(C.updated_at >= _days_ago("updated_since", f.updated_within_days))
     if text_in_where and f.text:
         tq = TextQuery(dialect, f.text)
         if not tq.empty:
             out.append(tq.condition())
     return out
+
+
+# "As of when" a statement runs: the reads set it (``as_of``) so a count and its pages agree;
+# outside one, the current time.
+_as_of: ContextVar[datetime | None] = ContextVar("desk_queue_as_of", default=None)
+
+
+@contextmanager
+def as_of(now: datetime) -> Iterator[None]:
+    """Run the statements inside as of ``now`` ("in the last N days" windows)."""
+    token = _as_of.set(now)
+    try:
+        yield
+    finally:
+        _as_of.reset(token)
+
+
+def _days_ago(name: str, days: int) -> ColumnElement[Any]:
+    """The start of an "in the last ``days`` days" window, worked out when the statement
+    runs (``as_of``), not when it is built: a kept statement moves with the clock. Named:
+    SQLAlchemy's compiled-statement cache must not take it for a plain bound value of the
+    same shape (a "created from" date), whose compiled form would never call it."""
+    delta = timedelta(days=days)
+    return bindparam(name, callable_=lambda: (_as_of.get() or utcnow()) - delta,
+                     type_=C.updated_at.type)
 
 
 def count_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime) -> Select[Any]:
@@ -180,14 +209,15 @@ def ids_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
 
 
 def uses_clock(f: Filter) -> bool:
-    """Whether the filter's SQL depends on the time it is built at (not only executed at)."""
-    return (f.sla_at_risk or f.created_within_days is not None
-            or f.updated_within_days is not None)
+    """Whether the filter's SQL depends on the time it is built at (not only executed at):
+    the SLA "at risk" condition holds the calendars' positions of "now"."""
+    return f.sla_at_risk
 
 
 # Built first-page statements, as showing a view again (or refreshing it) asks for the same
 # one: building it costs more than the SQLite query itself. Statements are immutable and
-# their clock-dependent columns (SLA) are evaluated at each execution.
+# their clock-dependent parts (SLA columns, "in the last N days") are evaluated at each
+# execution.
 _FLAT_CACHE_SIZE = 64
 _flat_cache: OrderedDict[tuple[Any, ...], Select[Any]] = OrderedDict()
 _flat_lock = Lock()
