@@ -59,7 +59,7 @@ from desk.timeutil import utcnow
 from desk.ui.gc import GuiThreadCollector
 from desk.ui.queue.delegates import CellDelegate
 from desk.ui.queue.model import PAGE, QueueModel
-from desk.ui.queue.pane import setup_table
+from desk.ui.queue.pane import setup_table, show_columns
 from desk.ui.worker import DbRunner
 
 app = QApplication.instance() or QApplication([])
@@ -111,20 +111,10 @@ def table(model: Any) -> QTableView:
     setup_table(view)
     if isinstance(model, QueueModel):  # the pane's delegate for it
         view.setItemDelegate(CellDelegate(model.paint_cell, view))
-        show_columns(view, [c.key for c in model.columns()])
+        show_columns(view, model.columns())
     view.resize(1100, 700)
     view.show()
     return view
-
-
-def show_columns(view: QTableView, keys: list[str | None]) -> None:
-    """The queue pane's visible columns and widths; ``keys``: each model column's key."""
-    by_key = {c.key: c for c in all_columns()}
-    for i, key in enumerate(keys):
-        c = by_key.get(key) if key is not None else None
-        view.setColumnHidden(i, c is None or not c.visible)
-        if c is not None:
-            view.setColumnWidth(i, c.width)
 
 
 def pick_user(db: Database) -> CurrentUser:
@@ -269,8 +259,8 @@ class Bench:
         t0 = time.perf_counter()
         qmodel.setQuery(QSqlQuery(text, self.qt_db))
         record = qmodel.record()  # the same columns as the queue pane shows
-        show_columns(view, [n[2:] if n.startswith("c_") else None
-                            for n in (record.fieldName(i) for i in range(record.count()))])
+        by_name = {f"c_{c.key}": c for c in all_columns()}
+        show_columns(view, [by_name.get(record.fieldName(i)) for i in range(record.count())])
         view.grab()
         elapsed = time.perf_counter() - t0
         if qmodel.lastError().isValid():

@@ -33,14 +33,15 @@ FLAT_UNTIL = 1000
 
 
 def count(db: Database, spec: ViewSpec, me: CurrentUser) -> int:
-    with db.read() as s:
-        return _count(s, spec, me, utcnow())
+    now = utcnow()
+    with db.read() as s, sql.as_of(now):
+        return _count(s, spec, me, now)
 
 
 def counts(db: Database, specs: Iterable[ViewSpec], me: CurrentUser) -> dict[str, int]:
     """Counts of several views in one read transaction (the sidebar)."""
     now = utcnow()
-    with db.read() as s:
+    with db.read() as s, sql.as_of(now):
         return {spec.key: _count(s, spec, me, now) for spec in specs}
 
 
@@ -53,8 +54,9 @@ def fetch_rows(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | N
     the page (backward), from a page read earlier with the same sort — the page is then found
     from there instead of by counting ``offset`` rows (ignored where ``keyset_allowed`` says
     the sort cannot use it)."""
-    with db.read() as s:
-        return _page(s, spec, me, sort, offset, limit, total, utcnow(), cursor)
+    now = utcnow()
+    with db.read() as s, sql.as_of(now):
+        return _page(s, spec, me, sort, offset, limit, total, now, cursor)
 
 
 fetch_ids_or_rows = fetch_rows
@@ -73,7 +75,7 @@ def snapshot(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | Non
              total: int | None = None) -> Snapshot:
     """Count and pages in one transaction, so a refresh never mixes two states."""
     now = utcnow()
-    with db.read() as s:
+    with db.read() as s, sql.as_of(now):
         n = _count(s, spec, me, now) if with_count else None
         known = n if n is not None else total
         pages = tuple((off, tuple(_page(s, spec, me, sort, off, lim, known, now)))
@@ -82,9 +84,7 @@ def snapshot(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | Non
 
 
 def _count(s: Session, spec: ViewSpec, me: CurrentUser, now: datetime) -> int:
-    with sql.as_of(now):
-        return int(s.execute(sql.count_select(spec, me, s.get_bind().dialect.name, now))
-                   .scalar_one())
+    return int(s.execute(sql.count_select(spec, me, s.get_bind().dialect.name, now)).scalar_one())
 
 
 def _page(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, offset: int,
@@ -92,13 +92,6 @@ def _page(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, of
           cursor: Cursor | None = None) -> list[QueueRow]:
     if limit <= 0 or offset < 0:
         return []
-    with sql.as_of(now):
-        return _page_as_of(s, spec, me, sort, offset, limit, total, now, cursor)
-
-
-def _page_as_of(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None,
-                offset: int, limit: int, total: int | None, now: datetime,
-                cursor: Cursor | None) -> list[QueueRow]:
     dialect = s.get_bind().dialect.name
     if cursor is not None and sql.keyset_allowed(spec, sort):
         rows = _flat(s, sql.flat_select(spec, me, dialect, now, sort, limit, cursor=cursor))

@@ -98,9 +98,9 @@ def where(f: Filter, me: CurrentUser, dialect: str, now: datetime,
         if value is not None:
             out.append(column >= value if op == "ge" else column < value)
     if f.created_within_days is not None:
-        out.append(C.created_at >= _days_ago("created_since", f.created_within_days))
+        out.append(_within_days(C.created_at, "created_since", f.created_within_days))
     if f.updated_within_days is not None:
-        out.append(C.updated_at >= _days_ago("updated_since", f.updated_within_days))
+        out.append(_within_days(C.updated_at, "updated_since", f.updated_within_days))
     if text_in_where and f.text:
         tq = TextQuery(dialect, f.text)
         if not tq.empty:
@@ -123,14 +123,14 @@ def as_of(now: datetime) -> Iterator[None]:
         _as_of.reset(token)
 
 
-def _days_ago(name: str, days: int) -> ColumnElement[Any]:
-    """The start of an "in the last ``days`` days" window, worked out when the statement
-    runs (``as_of``), not when it is built: a kept statement moves with the clock. Named:
-    SQLAlchemy's compiled-statement cache must not take it for a plain bound value of the
-    same shape (a "created from" date), whose compiled form would never call it."""
+def _within_days(column: ColumnElement[Any], name: str, days: int) -> ColumnElement[bool]:
+    """``column`` in the last ``days`` days, the window's start worked out when the statement
+    runs (``as_of``), not when it is built: a kept statement moves with the clock. The bound
+    value is named: SQLAlchemy's compiled-statement cache must not take it for a plain bound
+    value of the same shape (a "created from" date), whose compiled form never calls it."""
     delta = timedelta(days=days)
-    return bindparam(name, callable_=lambda: (_as_of.get() or utcnow()) - delta,
-                     type_=C.updated_at.type)
+    return column >= bindparam(name, callable_=lambda: (_as_of.get() or utcnow()) - delta,
+                               type_=column.type)
 
 
 def count_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime) -> Select[Any]:
@@ -208,12 +208,6 @@ def ids_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
     return _ordered(spec, me, dialect, now, sort, reverse, display=False, cursor=cursor)[0]
 
 
-def uses_clock(f: Filter) -> bool:
-    """Whether the filter's SQL depends on the time it is built at (not only executed at):
-    the SLA "at risk" condition holds the calendars' positions of "now"."""
-    return f.sla_at_risk
-
-
 # Built first-page statements, as showing a view again (or refreshing it) asks for the same
 # one: building it costs more than the SQLite query itself. Statements are immutable and
 # their clock-dependent parts (SLA columns, "in the last N days") are evaluated at each
@@ -234,7 +228,9 @@ def flat_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
     database sorting all matching rows would otherwise build every display row first — for
     "All open in my groups" 14,700 joined rows with their SLA subqueries to show 100 (17 ms
     against 2.3 ms on SQLite)."""
-    if cursor is not None or uses_clock(spec.filter):
+    # Not kept: keyset pages (each has its own cursor) and the SLA "at risk" filter, whose
+    # SQL holds the calendars' positions of the time it was built.
+    if cursor is not None or spec.filter.sla_at_risk:
         return _flat_select(spec, me, dialect, now, sort, limit, offset, cursor)
     key = (spec.filter, spec.sort, me, dialect, sort, limit, offset, _columns_version())
     with _flat_lock:

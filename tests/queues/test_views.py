@@ -148,8 +148,8 @@ def test_filter_refuses_naive_datetimes() -> None:
 
 def test_a_view_relative_to_today_moves_with_the_clock(db: Database, team: Team,
                                                       me: CurrentUser, monkeypatch) -> None:
-    """Showing a view again reuses its built query, except where the query itself holds the
-    time ("updated in the last day"): the ticket leaves that view as days pass."""
+    """Showing a view again reuses its built query; "updated in the last day" is still
+    worked out as of each read: the ticket leaves that view as days pass."""
     ticket = make_ticket(db, team, title="Fresh")
     spec = ViewSpec("test", "Last day", Filter(updated_within_days=1))
     plain = ViewSpec("test2", "All", Filter())

@@ -269,8 +269,7 @@ class QueueModel(QAbstractTableModel):
 
     def multiData(self, index: _Index, span: Any) -> None:
         """All roles a delegate asks for one cell, in one call (see the module docstring)."""
-        r = index.row()
-        get = (self._cell(r, index.column()) if 0 <= r < self._rows else _NO_CELL).get
+        get = self.paint_cell(index.row(), index.column()).get
         # Every item gets an answer, "nothing" included: the caller's items may still hold
         # another cell's values.
         for item in span:

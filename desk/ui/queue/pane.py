@@ -10,7 +10,7 @@ broadcast (``runner.changed``): a change that touches tickets refreshes the tabl
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -55,6 +55,7 @@ from desk.domain.priority import LEVELS, level_label
 from desk.queues import builtin_views, counts, saved
 from desk.queues import search as queue_search
 from desk.queues.choices import FilterChoices, filter_choices
+from desk.queues.columns import QueueColumn
 from desk.queues.service import SearchOutcome
 from desk.queues.spec import ViewSpec
 from desk.services.changes import Changes
@@ -100,6 +101,16 @@ def setup_table(table: QTableView) -> None:
     header.setSectionsClickable(True)
     header.setHighlightSections(False)
     header.setStretchLastSection(True)
+
+
+def show_columns(table: QTableView, columns: Sequence[QueueColumn | None]) -> None:
+    """The queue's default column widths and visibility; ``columns``: the queue column each
+    model column shows (None: one the queue does not show)."""
+    header = table.horizontalHeader()
+    for i, c in enumerate(columns):
+        header.setSectionHidden(i, c is None or not c.visible)
+        if c is not None:
+            header.resizeSection(i, c.width)
 
 
 class QueuePane(QWidget):
@@ -187,9 +198,7 @@ class QueuePane(QWidget):
         header.sectionClicked.connect(self._header_clicked)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        for i, c in enumerate(self.model.columns()):
-            header.resizeSection(i, c.width)
-            header.setSectionHidden(i, not c.visible)
+        show_columns(self.table, self.model.columns())
         self._hide_companions()
         self.table.doubleClicked.connect(self._open_index)
         self.table.openRequested.connect(self._open_index)
