@@ -58,8 +58,9 @@ from desk.services.people import CurrentUser
 from desk.timeutil import utcnow
 from desk.ui.gc import GuiThreadCollector
 from desk.ui.queue.delegates import CellDelegate
+from desk.ui.queue.header import HeaderLabels
 from desk.ui.queue.model import PAGE, QueueModel
-from desk.ui.queue.pane import setup_table, show_columns
+from desk.ui.queue.pane import QueueTable, setup_table, show_columns
 from desk.ui.worker import DbRunner
 
 app = QApplication.instance() or QApplication([])
@@ -105,11 +106,13 @@ def runs(fn: Callable[[], float], repeat: int) -> tuple[float, float]:
 
 
 def table(model: Any) -> QTableView:
-    """A table set up as the queue pane sets up its own, for either model."""
-    view = QTableView()
+    """A table set up as the queue pane sets up its own, for either model (the queue model
+    in the pane's own table class)."""
+    view = QueueTable() if isinstance(model, QueueModel) else QTableView()
     view.setModel(model)
     setup_table(view)
-    if isinstance(model, QueueModel):  # the pane's delegate for it
+    if isinstance(model, QueueModel):  # the pane's header labels and delegate for it
+        HeaderLabels.attach(view)
         view.setItemDelegate(CellDelegate(model.paint_cell, view))
         show_columns(view, model.columns())
     view.resize(1100, 700)

@@ -8,7 +8,8 @@ monochrome printouts.
 ``CellDelegate`` paints every queue cell but the SLA ones with Qt's own (C++) item painting; it
 only fills in the cell's text, mark and font itself, from what the model worked out for that
 cell (``QueueModel.paint_cell``): one Python call per painted cell, where Qt's delegate would
-ask the model through ``multiData`` with seven role items to wrap and answer one by one.
+ask the model through ``multiData`` with seven role items to wrap and answer one by one. Its
+table is a ``CellTable``, which marks every cell as having text once per paint.
 """
 
 from __future__ import annotations
@@ -16,9 +17,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from desk.domain.enums import Channel, Kind, Status
 from desk.domain.priority import priority_label
@@ -162,31 +170,51 @@ _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _FONT = int(Qt.ItemDataRole.FontRole)
 
 
-class CellDelegate(QStyledItemDelegate):
-    """The queue table's delegate (see the module docstring). ``cells(row, column)`` gives a
-    cell's {DisplayRole: text, DecorationRole: icon or None, FontRole: font or None}; the
-    rest of the style option is what Qt's delegate would set for a cell without other roles
-    (the queue model answers none: alignment, colours and check state stay Qt's)."""
+class CellTable(QTableView):
+    """A table whose every cell shows text (the queue table): the view's style option already
+    says so (``HasDisplay``), once per paint, so ``CellDelegate`` need not add the flag for
+    each cell — reading and writing an option's flags from Python costs more than the rest
+    of filling it in."""
 
-    def __init__(self, cells: Any, parent: Any = None) -> None:
+    def initViewItemOption(self, option: QStyleOptionViewItem) -> None:
+        super().initViewItemOption(option)
+        option.features |= _HAS_DISPLAY
+
+
+class CellDelegate(QStyledItemDelegate):
+    """The queue table's delegate (see the module docstring), for a ``CellTable``.
+    ``cells(row, column)`` gives a cell's {DisplayRole: text, DecorationRole: icon or None,
+    FontRole: font or None}; the rest of the style option is what Qt's delegate would set
+    for a cell without other roles (the queue model answers none: alignment, colours and
+    check state stay Qt's)."""
+
+    def __init__(self, cells: Any, parent: CellTable) -> None:
+        if not isinstance(parent, CellTable):
+            raise TypeError("CellDelegate paints the cells of a CellTable")
         super().__init__(parent)
         self._cells = cells
         self._metrics: dict[str, QFontMetrics] = {}
+        # Per mark (the few colour marks are shared icons): its size as painted.
+        self._icon_sizes: dict[int, tuple[QIcon, QSize, QSize]] = {}
+        # The view's flags for a cell (alternate row or not) → the same with a decoration.
+        self._with_icon: dict[Any, Any] = {}
 
     def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
         cell = self._cells(index.row(), index.column())
         option.index = index
-        features = option.features
         text = cell[_DISPLAY]
         if text is not None:
-            option.text = text
-            features |= _HAS_DISPLAY
+            option.text = text  # (HasDisplay: set by the CellTable)
         icon = cell[_DECORATION]
         if icon is not None:
             option.icon = icon
-            option.decorationSize = icon.actualSize(option.decorationSize)
-            features |= _HAS_DECORATION
+            option.decorationSize = self._icon_size(icon, option.decorationSize)
+            features = option.features
+            with_icon = self._with_icon.get(features)
+            if with_icon is None:
+                with_icon = self._with_icon[features] = features | _HAS_DECORATION
+            option.features = with_icon
         font = cell[_FONT]
         if font is not None:
             option.font = font
@@ -195,4 +223,11 @@ class CellDelegate(QStyledItemDelegate):
             if metrics is None:
                 metrics = self._metrics[key] = QFontMetrics(font)
             option.fontMetrics = metrics
-        option.features = features
+
+    def _icon_size(self, icon: QIcon, asked: QSize) -> QSize:
+        known = self._icon_sizes.get(id(icon))
+        if known is not None and known[0] is icon and known[1] == asked:
+            return known[2]
+        size = icon.actualSize(asked)
+        self._icon_sizes[id(icon)] = (icon, QSize(asked), size)  # (the icon kept: id stays)
+        return size

@@ -125,6 +125,7 @@ class QueueModel(QAbstractTableModel):
         # What each cell paints (``_cell``), per page, made as cells are first painted: (the
         # page's rows, cells by row * columns + column); stale when the rows are another tuple.
         self._cells: dict[int, tuple[tuple[QueueRow, ...], list[dict[int, Any] | None]]] = {}
+        self._painted_page = -1  # the page of the cell painted last
         self._inflight: dict[int, _Call] = {}
         self._wanted: set[int] = set()
         self._gen = 0  # bumped on every reload; late answers of an older one are dropped
@@ -288,7 +289,20 @@ class QueueModel(QAbstractTableModel):
     def paint_cell(self, r: int, c: int) -> dict[int, Any]:
         """What ``CellDelegate`` paints in cell (r, c): the ``multiData`` answers of its
         display, decoration and font roles (None: Qt's default)."""
-        return self._cell(r, c) if 0 <= r < self._rows else _NO_CELL
+        if not 0 <= r < self._rows:
+            return _NO_CELL
+        # Fast path (it runs for every painted cell): a kept cell of the page painted last.
+        p, i = divmod(r, PAGE)
+        if p == self._painted_page:
+            kept = self._cells.get(p)
+            if kept is not None:
+                cells = kept[1]
+                at = i * len(self._columns) + c
+                if at < len(cells):
+                    cell = cells[at]
+                    if cell is not None:
+                        return cell
+        return self._cell(r, c)
 
     def _cell(self, r: int, c: int) -> dict[int, Any]:
         """What cell (r, c) paints: {DisplayRole: text, DecorationRole: mark or None,
@@ -299,7 +313,8 @@ class QueueModel(QAbstractTableModel):
         if page is None or i >= len(page):
             self._want(p)
             return _PLACEHOLDER_CELL
-        self._pages.move_to_end(p)
+        self._pages.move_to_end(p)  # (recently painted pages are the last to go)
+        self._painted_page = p
         cached = self._cells.get(p)
         if cached is None or cached[0] is not page:
             cached = self._cells[p] = (page, [None] * (len(page) * len(self._columns)))
@@ -447,6 +462,7 @@ class QueueModel(QAbstractTableModel):
         if first >= self._rows:
             return
         self._pages[page] = tuple(rows)
+        self._cells.pop(page, None)  # (paint_cell trusts kept cells of a kept page)
         while len(self._pages) > MAX_PAGES:
             self._cells.pop(self._pages.popitem(last=False)[0], None)
         last = min(first + max(len(rows), 1), self._rows) - 1

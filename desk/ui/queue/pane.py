@@ -61,8 +61,9 @@ from desk.queues.spec import ViewSpec
 from desk.services.changes import Changes
 from desk.services.people import CurrentUser
 from desk.services.tickets import BulkResult, bulk_update
-from desk.ui.queue.delegates import CellDelegate
+from desk.ui.queue.delegates import CellDelegate, CellTable
 from desk.ui.queue.filter_dialog import FilterDialog
+from desk.ui.queue.header import HeaderLabels
 from desk.ui.queue.model import ID_ROLE, QueueModel
 from desk.ui.sla.queue_cells import SlaCellDelegate, SlaRepainter, is_companion, is_sla_column
 from desk.ui.worker import DbRunner
@@ -72,7 +73,7 @@ COUNT_DEBOUNCE_MS = 250
 NOTICE_MS = 10_000  # how long a bulk action's confirmation stays in the status line
 
 
-class QueueTable(QTableView):
+class QueueTable(CellTable):
     """Enter opens the current ticket (QTableView would only move the cursor)."""
 
     openRequested = Signal(QModelIndex)
@@ -182,6 +183,8 @@ class QueuePane(QWidget):
 
         self.table = QueueTable(self)
         self.table.setModel(self.model)
+        # The header paints from C++ copies of the column labels (``HeaderLabels``).
+        self.header_labels = HeaderLabels.attach(self.table)
         # Qt's own (C++) item painting, fed by the model's per-cell answers in one Python
         # call per cell (CellDelegate): painting speed. SLA cells, which count down, have
         # their own delegate.
