@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
@@ -119,6 +119,22 @@ class QueueRow:
     # The row's values of the query's ORDER BY keys: where the next page starts (keyset
     # paging, ``desk.queues.sql.Cursor``). Not part of what the row is.
     sort_key: tuple[Any, ...] = field(default=(), compare=False, repr=False)
+
+    @classmethod
+    def of(cls, values: Sequence[Any]) -> QueueRow:
+        """``QueueRow(*values)`` (every field given, in order) at under half the cost: a
+        frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, and
+        a page of a queue builds 100 rows."""
+        if len(values) != len(_ROW_FIELDS):
+            raise TypeError(f"QueueRow takes {len(_ROW_FIELDS)} values, not {len(values)}")
+        row = _new(cls)
+        _set(row, "__dict__", dict(zip(_ROW_FIELDS, values, strict=True)))
+        return row
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(QueueRow))
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _t(name: str) -> Expr:

@@ -11,8 +11,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import Row, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Row, select
 
 from desk.db.session import Database
 from desk.domain.enums import Kind, format_number
@@ -34,14 +33,14 @@ FLAT_UNTIL = 1000
 
 def count(db: Database, spec: ViewSpec, me: CurrentUser) -> int:
     now = utcnow()
-    with db.read() as s, sql.as_of(now):
+    with db.read_statements() as s, sql.as_of(now):
         return _count(s, spec, me, now)
 
 
 def counts(db: Database, specs: Iterable[ViewSpec], me: CurrentUser) -> dict[str, int]:
     """Counts of several views in one read transaction (the sidebar)."""
     now = utcnow()
-    with db.read() as s, sql.as_of(now):
+    with db.read_statements() as s, sql.as_of(now):
         return {spec.key: _count(s, spec, me, now) for spec in specs}
 
 
@@ -55,7 +54,7 @@ def fetch_rows(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | N
     from there instead of by counting ``offset`` rows (ignored where ``keyset_allowed`` says
     the sort cannot use it)."""
     now = utcnow()
-    with db.read() as s, sql.as_of(now):
+    with db.read_statements() as s, sql.as_of(now):
         return _page(s, spec, me, sort, offset, limit, total, now, cursor)
 
 
@@ -75,7 +74,7 @@ def snapshot(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | Non
              total: int | None = None) -> Snapshot:
     """Count and pages in one transaction, so a refresh never mixes two states."""
     now = utcnow()
-    with db.read() as s, sql.as_of(now):
+    with db.read_statements() as s, sql.as_of(now):
         n = _count(s, spec, me, now) if with_count else None
         known = n if n is not None else total
         pages = tuple((off, tuple(_page(s, spec, me, sort, off, lim, known, now)))
@@ -83,16 +82,16 @@ def snapshot(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | Non
     return Snapshot(n, pages)
 
 
-def _count(s: Session, spec: ViewSpec, me: CurrentUser, now: datetime) -> int:
-    return int(s.execute(sql.count_select(spec, me, s.get_bind().dialect.name, now)).scalar_one())
+def _count(s: Connection, spec: ViewSpec, me: CurrentUser, now: datetime) -> int:
+    return int(s.execute(sql.count_select(spec, me, s.dialect.name, now)).scalar_one())
 
 
-def _page(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, offset: int,
+def _page(s: Connection, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, offset: int,
           limit: int, total: int | None, now: datetime,
           cursor: Cursor | None = None) -> list[QueueRow]:
     if limit <= 0 or offset < 0:
         return []
-    dialect = s.get_bind().dialect.name
+    dialect = s.dialect.name
     if cursor is not None and sql.keyset_allowed(spec, sort):
         rows = _flat(s, sql.flat_select(spec, me, dialect, now, sort, limit, cursor=cursor))
         return rows if cursor.forward else rows[::-1]
@@ -114,11 +113,11 @@ def _page(s: Session, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None, of
     return rows_for_ids(s, [r[0] for r in found], [tuple(r[1:]) for r in found])
 
 
-def _flat(s: Session, q: Any) -> list[QueueRow]:
+def _flat(s: Connection, q: Any) -> list[QueueRow]:
     extra = [c.key for c in cols.extra_columns()]
     result = s.execute(q)
     first_key = len(result.keys()) - _key_count(result.keys())
-    return [_row(r, extra, tuple(r[first_key:])) for r in result]
+    return [_row(r, extra, tuple(r[first_key:])) for r in result.all()]
 
 
 def _key_count(names: Sequence[str]) -> int:
@@ -126,14 +125,14 @@ def _key_count(names: Sequence[str]) -> int:
     return sum(1 for n in names if n[:1] == "k" and n[1:].isdigit())
 
 
-def rows_for_ids(s: Session, ids: Sequence[uuid.UUID],
+def rows_for_ids(s: Connection, ids: Sequence[uuid.UUID],
                  keys: Sequence[tuple[Any, ...]] | None = None) -> list[QueueRow]:
     """The rows of ``ids`` in that order; ``keys``: their sort keys, in the same order."""
     if not ids:
         return []
     extra = [c.key for c in cols.extra_columns()]
     key_of = dict(zip(ids, keys, strict=True)) if keys is not None else {}
-    result = s.execute(sql.rows_select(s.get_bind().dialect.name), {"ids": list(ids)})
+    result = s.execute(sql.rows_select(s.dialect.name), {"ids": list(ids)})
     by_id = {row.id: row for row in (_row(r, extra, key_of.get(r[0], ())) for r in result)}
     return [by_id[i] for i in ids if i in by_id]
 
@@ -147,7 +146,7 @@ def _row(r: Row[Any], extra_keys: Sequence[str], sort_key: tuple[Any, ...] = ())
     incident flag, the row version, then the registered columns)."""
     extra = (MappingProxyType({k: r[_FIRST_EXTRA + i] for i, k in enumerate(extra_keys)})
              if extra_keys else _NO_EXTRA)
-    return QueueRow(*r[:_CORE_END], bool(r[_CORE_END]), r[_CORE_END + 1], extra, sort_key)
+    return QueueRow.of((*r[:_CORE_END], bool(r[_CORE_END]), r[_CORE_END + 1], extra, sort_key))
 
 
 _CORE_END = 1 + len(cols.CORE_COLUMNS)

@@ -91,7 +91,7 @@ def test_a_calendar_added_after_the_queue_was_shown_counts_down_there_too(
     spec = ViewSpec("test", "All", Filter())
     before = desk.create(now - timedelta(minutes=30), impact=1, urgency=1)
     first = fetch_rows(desk.db, spec, me, None, 0, 10)  # selects built and kept
-    with desk.db.read() as s:
+    with desk.db.read_statements() as s:
         deep = rows_for_ids(s, [before.id])  # what pages deep in a view are read with
     for r in (first[0], deep[0]):
         assert r.number == before.number and r.extra["sla_resolution"] is not None
@@ -105,7 +105,7 @@ def test_a_calendar_added_after_the_queue_was_shown_counts_down_there_too(
             priorities=(3,)))
     p3 = desk.create(now - timedelta(hours=1), impact=3, urgency=1)
 
-    with desk.db.read() as s:
+    with desk.db.read_statements() as s:
         deep = rows_for_ids(s, [p3.id])
     for page in (fetch_rows(desk.db, spec, me, None, 0, 10), deep):
         left = {r.number: r.extra["sla_resolution"] for r in page}

@@ -20,11 +20,13 @@ selection and scroll position; ``refreshed`` then lets the pane re-select moved 
 Raw values are under ``RAW_ROLE`` (ids, enum values, aware UTC datetimes); ``DisplayRole`` is
 the formatted text (``desk.ui.queue.delegates.format_value``), which the delegate also paints.
 
-Painting cost: Qt 6's item delegates ask a cell's seven style roles in one ``multiData`` call;
-the model answers it in one Python call instead of seven ``data()`` calls (each a trip
-through the binding), from what it worked out for that cell when the cell was first painted
-— text, mark and font, kept with the page (SLA cells, which count down, are formatted at every
-paint). ``data()`` gives the same answers role by role.
+Painting cost: the queue table's ``CellDelegate`` (and Qt's delegates through ``multiData``)
+asks a cell's text, mark and font in one Python call, answered from what the model worked
+out for that cell when it was first painted. Those cells are kept per ticket with the row
+they were made from, for the last ``MAX_ROW_CELLS`` rows painted: a row read again with the
+same values (a refresh, the view shown again, another view with the ticket) shows them
+again without formatting anything; a changed row gets new ones. SLA cells, which count down,
+are formatted at every paint. ``data()`` gives the same answers role by role.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ MAJOR_ROLE = Qt.ItemDataRole.UserRole + 5  # bool: a major incident
 
 PAGE = 100
 MAX_PAGES = 40
+MAX_ROW_CELLS = MAX_PAGES * PAGE  # rows whose formatted cells are kept
 REFRESH_PAGES = 4  # pages re-read by refresh(): those painted most recently
 STALE_DISTANCE = 10  # an unanswered page this far from what is painted now is not needed
 
@@ -122,9 +125,11 @@ class QueueModel(QAbstractTableModel):
         self._rows = 0
         self._count_known = False
         self._pages: OrderedDict[int, tuple[QueueRow, ...]] = OrderedDict()
-        # What each cell paints (``_cell``), per page, made as cells are first painted: (the
-        # page's rows, cells by row * columns + column); stale when the rows are another tuple.
-        self._cells: dict[int, tuple[tuple[QueueRow, ...], list[dict[int, Any] | None]]] = {}
+        # What each painted row's cells show (``_cell``), by ticket: (the row they were made
+        # from, its cells by column, each made when first painted). The same row read again
+        # unchanged — a refresh, the view shown again, another view — keeps them.
+        self._row_cells: OrderedDict[uuid.UUID, tuple[QueueRow, list[dict[int, Any] | None]]] \
+            = OrderedDict()
         self._painted_page = -1  # the page of the cell painted last
         self._inflight: dict[int, _Call] = {}
         self._wanted: set[int] = set()
@@ -294,20 +299,20 @@ class QueueModel(QAbstractTableModel):
         # Fast path (it runs for every painted cell): a kept cell of the page painted last.
         p, i = divmod(r, PAGE)
         if p == self._painted_page:
-            kept = self._cells.get(p)
-            if kept is not None:
-                cells = kept[1]
-                at = i * len(self._columns) + c
-                if at < len(cells):
-                    cell = cells[at]
+            page = self._pages.get(p)
+            if page is not None and i < len(page):
+                row = page[i]
+                kept = self._row_cells.get(row.id)
+                if kept is not None and kept[0] is row:
+                    cell = kept[1][c]
                     if cell is not None:
                         return cell
         return self._cell(r, c)
 
     def _cell(self, r: int, c: int) -> dict[int, Any]:
         """What cell (r, c) paints: {DisplayRole: text, DecorationRole: mark or None,
-        FontRole: font or None}, made when first painted and kept with its page. A row that
-        is not loaded answers a placeholder and asks for its page."""
+        FontRole: font or None}, made when first painted and kept with its row's values. A
+        row that is not loaded answers a placeholder and asks for its page."""
         p, i = divmod(r, PAGE)
         page = self._pages.get(p)
         if page is None or i >= len(page):
@@ -315,20 +320,29 @@ class QueueModel(QAbstractTableModel):
             return _PLACEHOLDER_CELL
         self._pages.move_to_end(p)  # (recently painted pages are the last to go)
         self._painted_page = p
-        cached = self._cells.get(p)
-        if cached is None or cached[0] is not page:
-            cached = self._cells[p] = (page, [None] * (len(page) * len(self._columns)))
-        cells = cached[1]
-        at = i * len(self._columns) + c
-        cell = cells[at]
+        row = page[i]
+        kept = self._row_cells.get(row.id)
+        if kept is None or kept[0] is not row:
+            # Cells are made from the row's values alone (and the clock, for those not kept):
+            # a row read again with the same values shows the same.
+            if kept is None or kept[0] != row:
+                kept = (row, [None] * len(self._columns))
+            else:
+                kept = (row, kept[1])
+            self._row_cells[row.id] = kept
+            while len(self._row_cells) > MAX_ROW_CELLS:
+                self._row_cells.popitem(last=False)
+        self._row_cells.move_to_end(row.id)
+        cells = kept[1]
+        cell = cells[c]
         if cell is None:
-            column, row = self._columns[c], page[i]
+            column = self._columns[c]
             decoration, font = _style(column, row)
             if column.kind == "duration" and is_sla_column(column):
                 # As of now, not as of the query: it counts down (never kept).
                 return {_DISPLAY: cell_text(cell_of(column.key, column.value(row), row)),
                         _DECORATION: decoration, _FONT: font}
-            cell = cells[at] = {_DISPLAY: format_value(column.kind, column.value(row)),
+            cell = cells[c] = {_DISPLAY: format_value(column.kind, column.value(row)),
                                 _DECORATION: decoration, _FONT: font}
         return cell
 
@@ -355,7 +369,6 @@ class QueueModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._pages.clear()
-        self._cells.clear()
         self._pages[0] = tuple(rows)
         self._rows = len(rows)
         self._count_known = len(rows) < PAGE
@@ -393,7 +406,6 @@ class QueueModel(QAbstractTableModel):
             self._rows = n
             for p in [p for p in self._pages if p * PAGE >= n]:
                 del self._pages[p]
-                self._cells.pop(p, None)
             self.endRemoveRows()
 
     def _refresh_done(self, gen: int, snap: service.Snapshot) -> None:
@@ -403,7 +415,6 @@ class QueueModel(QAbstractTableModel):
         self._set_rows(snap.count)
         self._count_known = True
         self._pages.clear()
-        self._cells.clear()
         for offset, rows in snap.pages:
             if rows:
                 self._pages[offset // PAGE] = rows
@@ -462,9 +473,8 @@ class QueueModel(QAbstractTableModel):
         if first >= self._rows:
             return
         self._pages[page] = tuple(rows)
-        self._cells.pop(page, None)  # (paint_cell trusts kept cells of a kept page)
         while len(self._pages) > MAX_PAGES:
-            self._cells.pop(self._pages.popitem(last=False)[0], None)
+            self._pages.popitem(last=False)
         last = min(first + max(len(rows), 1), self._rows) - 1
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._columns) - 1))
 

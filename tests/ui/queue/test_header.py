@@ -18,8 +18,8 @@ from desk.ui.queue.model import QueueModel
 from desk.ui.queue.pane import setup_table, show_columns
 from desk.ui.worker import DbRunner
 from tests.factories import Team, make_ticket
-from tests.ui.queue.conftest import OFFSCREEN_ONLY
 from tests.queues.populate import bulk_tickets
+from tests.ui.queue.conftest import OFFSCREEN_ONLY
 from tests.ui.queue.test_model import ALL
 
 pytestmark = pytest.mark.qt_log_ignore(*OFFSCREEN_ONLY)

@@ -136,6 +136,37 @@ def test_refresh_inserts_and_updates_in_place(qtbot, qrunner: DbRunner, me: Curr
     assert resets == []  # never a reset: selections and scroll survive
 
 
+def test_a_row_read_again_shows_its_new_values_and_an_unchanged_one_is_not_redone(
+        qtbot, qrunner: DbRunner, me: CurrentUser, db: Database, filled: list) -> None:
+    from sqlalchemy import update
+
+    from desk.models import Ticket
+
+    model = QueueModel(qrunner, me)
+    make_view(qtbot, model)
+    with qtbot.waitSignal(model.countKnown, timeout=10_000):
+        model.set_view(ALL)
+    title, priority = model.column_index("title"), model.column_index("priority")
+    model_first, second = model.row_at(0).id, model.row_at(1)
+    before = [model.paint_cell(r, title) for r in (0, 1)]
+    assert before[1][Qt.ItemDataRole.DisplayRole] == second.title
+    with db.write() as s:  # (updated_at unchanged: the order stays)
+        s.execute(update(Ticket).where(Ticket.id == second.id)
+                  .values(title="Renamed by the other shift", major_incident=True))
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        model.refresh()
+    first, changed = model.row_of(model_first), model.row_of(second.id)
+    assert model.index(changed, title).data() == "Renamed by the other shift"
+    assert model.paint_cell(changed, title)[Qt.ItemDataRole.DisplayRole] \
+        == "Renamed by the other shift"
+    assert model.index(changed, priority).data(Qt.ItemDataRole.FontRole).bold()  # now major
+    assert model.paint_cell(first, title) is before[0]  # the same values: kept, not redone
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_view(ALL)  # shown again
+    assert model.paint_cell(model.row_of(model_first), title) is before[0]
+    assert model.index(model.row_of(second.id), title).data() == "Renamed by the other shift"
+
+
 def test_unknown_view_error_is_reported(qtbot, qrunner: DbRunner, me: CurrentUser) -> None:
     model = QueueModel(qrunner, me)
     bad = ViewSpec("bad", "Bad", Filter(), SortSpec("no-such-column", False))
