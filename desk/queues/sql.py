@@ -41,6 +41,8 @@ from sqlalchemy import (
     text,
     true,
 )
+from sqlalchemy.sql.selectable import ScalarSelect
+from sqlalchemy.sql.visitors import iterate
 
 from desk.models.views import OPEN_STATUS_SQL
 from desk.queues import columns as cols
@@ -299,7 +301,12 @@ def _ordered(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
         tiebreak_desc = descending
     keys.append(OrderKey(C.id, tiebreak_desc))
     shown = display_columns(ctx) if display else [C.id]
-    shown += [k.expr.label(f"k{i}") for i, k in enumerate(keys)]
+    labels = [k.expr.label(f"k{i}") for i, k in enumerate(keys)]
+    shown += labels
+    # A computed key (an SLA subquery, a CASE over one) is sorted by its selected value: in
+    # ORDER BY again, the database would work it out a second time for every matching row.
+    order = [OrderKey(label if _computed(k.expr) else k.expr, k.descending)
+             for label, k in zip(labels, keys, strict=True)]
     # On SQLite the relevance subquery does the matching itself.
     text_in_where = not (use_rank and rank_from is not None)
     base = apply_joins(TICKETS, ctx)
@@ -313,7 +320,12 @@ def _ordered(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
         reverse = not cursor.forward
     return (select(*shown).select_from(base)
             .where(*conditions)
-            .order_by(*(k.render(reverse) for k in keys))), keys
+            .order_by(*(k.render(reverse) for k in order))), keys
+
+
+def _computed(expr: ColumnElement[Any]) -> bool:
+    """Whether ``expr`` holds a subquery (costly to evaluate twice per row)."""
+    return any(isinstance(e, ScalarSelect) for e in iterate(expr))
 
 
 def display_columns(ctx: QueryContext) -> list[ColumnElement[Any]]:
