@@ -416,7 +416,7 @@ def main() -> int:
     p.add_argument("--no-pg", action="store_true")
     p.add_argument("--no-sqlite", action="store_true")
     p.add_argument("--tickets", type=int, default=1_000_000)
-    p.add_argument("--repeat", type=int, default=9)
+    p.add_argument("--repeat", type=int, default=15)
     p.add_argument("--words", default="printer,vpn,打印",
                    help="comma-separated full-text searches")
     p.add_argument("--parts", default=",".join(PARTS),
