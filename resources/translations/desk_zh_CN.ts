@@ -1690,6 +1690,10 @@
         <translation>删除视图“{name}”吗？</translation>
     </message>
     <message>
+        <source>1 ticket</source>
+        <translation>1 个工单</translation>
+    </message>
+    <message>
         <source>{n} tickets</source>
         <translation>{n} 个工单</translation>
     </message>
@@ -1700,6 +1704,10 @@
     <message>
         <source>{n} updated, {m} skipped:</source>
         <translation>已更新 {n} 个，跳过 {m} 个：</translation>
+    </message>
+    <message>
+        <source>1 ticket updated</source>
+        <translation>已更新 1 个工单</translation>
     </message>
     <message>
         <source>{n} tickets updated</source>

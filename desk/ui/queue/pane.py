@@ -635,7 +635,8 @@ class QueuePane(QWidget):
 
     def _on_count(self, n: int) -> None:
         if not self._notice:
-            self.status.setText(self.tr("{n} tickets").format(n=f"{n:,}"))
+            self.status.setText(self.tr("1 ticket") if n == 1
+                                else self.tr("{n} tickets").format(n=f"{n:,}"))
         spec = self.model.spec
         if spec is not None and self._counts.get(spec.key) != n:
             self._counts[spec.key] = n
@@ -729,7 +730,9 @@ class QueuePane(QWidget):
             self.report_box = box
             box.open()
         else:
-            self._notice = self.tr("{n} tickets updated").format(n=len(result.updated))
+            n = len(result.updated)
+            self._notice = (self.tr("1 ticket updated") if n == 1
+                            else self.tr("{n} tickets updated").format(n=n))
             self.status.setText(self._notice)
             self._notice_timer.start()
         self.bulkFinished.emit(result)

@@ -41,6 +41,7 @@ def test_views_show_counts_and_switch(qtbot, make_pane: Callable, db: Database, 
     qtbot.waitUntil(lambda: pane.view_count("builtin:all") == 2, timeout=10_000)
     assert pane.views.item(0).text().endswith("(1)")
     assert [pane.model.row_at(0).title] == ["mine"]
+    assert pane.status.text() == "1 ticket"
     pane.switch_view(UNASSIGNED)
     qtbot.waitUntil(lambda: pane.model.row_at(0) is not None
                     and pane.model.row_at(0).title == "nobody's", timeout=10_000)
