@@ -101,9 +101,6 @@ class SlaClock(Base):
         Index("ix_sla_clocks_open_warning_at", "warning_at", **_open_only()),
         Index("ix_sla_clocks_open_breach_at", "breach_at", **_open_only()),
         Index("ix_sla_clocks_open_calendar_id", "calendar_id", **_open_only()),
-        # "Has an open clock at risk" per ticket (Breaching soon), from the index alone.
-        Index("ix_sla_clocks_open_ticket_id_warning_at", "ticket_id", "warning_at",
-              **_open_only()),
     )
 
     ticket_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tickets.id"), primary_key=True)

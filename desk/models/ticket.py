@@ -63,6 +63,10 @@ class Ticket(SyncedMixin, Base):
     closed_at: Mapped[datetime | None]
     resolution_code: Mapped[str | None] = mapped_column(String(40))
     resolution_notes: Mapped[str | None] = mapped_column(Text)
+    # The earliest warning time of the ticket's open SLA clocks (NULL: none open), kept by the
+    # SLA engine without touching row_version: "at risk" (Breaching soon) is then one indexed
+    # comparison on the ticket instead of a probe of its clocks.
+    sla_warning_at: Mapped[datetime | None]
 
 
 class TicketCounter(Base):

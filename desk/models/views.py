@@ -68,6 +68,11 @@ QUEUE_INDEXES = (
           postgresql_where=text(MAJOR_OPEN_SQL["postgresql"])),
     # All tickets and Recently updated (newest first), and any view sorted by "updated".
     Index("ix_tickets_q_updated", Ticket.updated_at, Ticket.id, **_where(NOT_DELETED_SQL)),
+    # Breaching soon: open tickets of my groups whose earliest open SLA clock warns by now.
+    # Only tickets with an open clock: the other group views (no condition on the warning)
+    # cannot use it, so their planner keeps the sorted indexes above.
+    Index("ix_tickets_q_group_sla_warning", Ticket.group_id, Ticket.sla_warning_at,
+          **_where(f"sla_warning_at IS NOT NULL AND {OPEN_SQL}")),
     # Sorting any view by "created" and created-date ranges of saved views.
     Index("ix_tickets_q_created", Ticket.created_at, Ticket.id, **_where(NOT_DELETED_SQL)),
 )

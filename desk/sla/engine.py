@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from desk.db.session import Database
 from desk.domain.enums import OPEN_STATUSES, WorklogVisibility
@@ -83,17 +84,37 @@ def refresh_ticket(s: Session, ticket: Ticket, at: datetime) -> None:
     policy = rules.match(ticket.kind, ticket.priority, ticket.category_id,
                          ticket.organization_id)
     results = compute(ticket.kind, events, policy, now)
+    kept: list[SlaClock] = []
     for r in results:
         row = existing.pop(r.target, None)
         if row is not None and _keeps_verdict(row.state, row.stopped_at, r):
+            kept.append(row)
             continue
         if row is None:
             row = SlaClock(ticket_id=ticket.id, target=r.target)
             s.add(row)
         _fill(row, r, now)
+        kept.append(row)
     for row in existing.values():
         if row.state in OPEN_STATES:
             s.delete(row)
+        else:
+            kept.append(row)
+    set_warning_at(s, ticket, min((c.warning_at for c in kept
+                                   if c.state in OPEN_STATES and c.warning_at is not None),
+                                  default=None))
+
+
+def set_warning_at(s: Session, ticket: Ticket, value: datetime | None) -> None:
+    """Keep ``tickets.sla_warning_at`` (the earliest warning of the open clocks) without a
+    new ``row_version``: a clock moving is not an edit another agent's save conflicts with."""
+    if ticket.sla_warning_at == value:
+        return
+    t = Ticket.__table__.c
+    # (updated_at set to itself: its "on update" default would move the ticket in the queues)
+    s.execute(update(Ticket.__table__).where(t.id == ticket.id)
+              .values(sla_warning_at=value, updated_at=t.updated_at))
+    set_committed_value(ticket, "sla_warning_at", value)
 
 
 def ticket_events(s: Session, ticket_id: uuid.UUID, rules: Rules) -> list[Event]:
@@ -303,8 +324,8 @@ def recompute_in(s: Session, now_dt: datetime, *, scope: str = "open",
             existing[(r[0], r[1])] = r
 
     tickets = raw.rows(
-        "SELECT t.id, t.number, t.kind, t.priority, t.category_id, t.organization_id "
-        f"FROM tickets t WHERE {cond} ORDER BY t.id", params)
+        "SELECT t.id, t.number, t.kind, t.priority, t.category_id, t.organization_id, "
+        f"t.sla_warning_at FROM tickets t WHERE {cond} ORDER BY t.id", params)
     event_sql = ("SELECT e.ticket_id, e.at, e.field, NULL, e.new_value "
                  f"FROM ticket_events e WHERE e.field IN ({_FIELDS_SQL})")
     if scope != "all" or calendar_id is not None:
@@ -332,7 +353,8 @@ def recompute_in(s: Session, now_dt: datetime, *, scope: str = "open",
     ids |= {rule.calendar_id for p in rules.policies for rule in p.targets}
     uid = {i: raw.uid(i) for i in ids}.__getitem__
     computed_at = ts(now)
-    for tid, number, kind, priority, category_id, organization_id in tickets:
+    warnings: list[tuple[Any, Any]] = []  # (new tickets.sla_warning_at, ticket id)
+    for tid, number, kind, priority, category_id, organization_id, warning_at in tickets:
         n_tickets += 1
         evs: list[Event] = []
         while pending_event is not None and pending_event[0] < tid:
@@ -374,6 +396,11 @@ def recompute_in(s: Session, now_dt: datetime, *, scope: str = "open",
                 r.elapsed_us / _US, r.remaining_us / _US, ts(r.due),
                 None if r.due_position_us is None else r.due_position_us / _US,
                 ts(r.warning), ts(r.breach), r.paused_reason, computed_at))
+        first_warning = ts(min((r.warning for r in results
+                                if r.state in OPEN_STATES and r.warning is not None),
+                               default=None))
+        if first_warning != warning_at:
+            warnings.append((first_warning, tid))
         if not empty:
             # Open clocks of targets the ticket no longer has (no policy matches now).
             for target in _TARGETS:
@@ -390,6 +417,8 @@ def recompute_in(s: Session, now_dt: datetime, *, scope: str = "open",
             raw.executemany("DELETE FROM sla_clocks WHERE ticket_id = ? AND target = ?",
                             changed_stopped)
         raw.insert_clocks(out)
+        # (Raw SQL: neither updated_at nor row_version moves with a clock.)
+        raw.executemany("UPDATE tickets SET sla_warning_at = ? WHERE id = ?", warnings)
         s.expire_all()
     if progress is not None:
         progress(n_tickets)
