@@ -90,7 +90,7 @@ def where(f: Filter, me: CurrentUser, dialect: str, now: datetime,
     if f.channels:
         out.append(C.channel.in_(list(f.channels)))
     if f.sla_at_risk:
-        out.append(at_risk_condition(now))
+        out.append(at_risk_condition())  # as of each execution
     if f.major_incident is not None:
         out.append(C.major_incident == (true() if f.major_incident else false()))
     for value, column, op in ((f.created_from, C.created_at, "ge"),
@@ -230,9 +230,8 @@ def flat_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
     database sorting all matching rows would otherwise build every display row first — for
     "All open in my groups" 14,700 joined rows with their SLA subqueries to show 100 (17 ms
     against 2.3 ms on SQLite)."""
-    # Not kept: keyset pages (each has its own cursor) and the SLA "at risk" filter, whose
-    # SQL holds the calendars' positions of the time it was built.
-    if cursor is not None or spec.filter.sla_at_risk:
+    # Not kept: keyset pages (each has its own cursor).
+    if cursor is not None:
         return _flat_select(spec, me, dialect, now, sort, limit, offset, cursor)
     key = (spec.filter, spec.sort, me, dialect, sort, limit, offset, _columns_version())
     with _flat_lock:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select, text
+from sqlalchemy import ColumnElement, Float, and_, bindparam, case, func, literal, select, text
 
 from desk.i18n import _
 from desk.models.sla import OPEN_CLOCK_SQL, SlaClock
@@ -38,19 +38,29 @@ def at_risk_condition(now: datetime | None = None) -> ColumnElement[bool]:
     """Tickets with an open SLA clock at warning or breached as of ``now``: the ticket's
     earliest open-clock warning time (``tickets.sla_warning_at``, kept by the SLA engine) is
     not after ``now`` — with ``ix_tickets_q_group_sla_warning`` a range of one index per group
-    instead of a probe of every open ticket's clocks."""
-    now = now or utcnow()
-    return TICKETS.c.sla_warning_at <= now
+    instead of a probe of every open ticket's clocks. Without ``now``: as of each execution
+    (a kept select stays current)."""
+    if now is not None:
+        return TICKETS.c.sla_warning_at <= now
+    # Named: SQLAlchemy's compiled cache must not take it for a plain bound value.
+    return TICKETS.c.sla_warning_at <= bindparam(
+        "sla_at_risk_now", callable_=lambda: utcnow(),  # (looked up when called)
+        type_=TICKETS.c.sla_warning_at.type)
 
 
 def next_due_seconds(now: Any = None) -> ColumnElement[Any]:
-    """Business seconds left on the ticket's most urgent open clock (NULL: none open)."""
-    now = now or utcnow()
+    """Business seconds left on the ticket's most urgent open clock (NULL: none open), as of
+    ``now`` or, by default, of each execution (as ``remaining_seconds_column``)."""
     c = shared_alias(CLOCKS, "sla_next")
-    positions = {cal_id: cal.position(now) for cal_id, cal in known_calendars().items()}
-    if positions:
-        now_position = case(*((c.c.calendar_id == cal_id, literal(pos))
-                              for cal_id, pos in positions.items()), else_=None)
+    calendars = known_calendars()
+    if calendars:
+        def position(cal: Any) -> ColumnElement[Any]:
+            if now is not None:
+                return literal(cal.position(now))
+            return bindparam(None, callable_=lambda: cal.position(utcnow()), type_=Float)
+
+        now_position = case(*((c.c.calendar_id == cal_id, position(cal))
+                              for cal_id, cal in calendars.items()), else_=None)
         running = c.c.due_position - now_position
     else:
         running = literal(None)

@@ -28,3 +28,22 @@ def test_breaching_soon_lists_my_groups_tickets_at_risk_soonest_first(sla: SlaDe
     rows = fetch_rows(sla.db, view, me, None, 0, 50)
     assert [r.number for r in rows] == [late.number, paused.number]
     assert count(sla.db, view, me) == 2
+
+
+def test_the_kept_breaching_soon_select_moves_with_the_clock(sla: SlaDesk, monkeypatch) -> None:
+    """The view's first-page select is built once and kept; "at risk as of now" and the
+    time left are worked out at each read, so a ticket joins the view when its warning
+    time passes, and its time left shrinks."""
+    now = utcnow()
+    t = sla.create(now - 30 * M, impact=1, urgency=1)  # P1, 24×7: not yet at warning
+    sla.move(t.id, now - 25 * M, status="in_progress")
+    view = next(v for v in builtin_views() if v.key == "builtin:breaching")
+    me = sla.user()
+    assert fetch_rows(sla.db, view, me, None, 0, 50) == []
+    later = now + 4 * H  # past the 4-hour resolution target
+    for module in ("desk.sla.queue_views", "desk.sla.columns", "desk.queues.service"):
+        monkeypatch.setattr(f"{module}.utcnow", lambda: later)
+    rows = fetch_rows(sla.db, view, me, None, 0, 50)
+    assert [r.number for r in rows] == [t.number]
+    assert rows[0].extra["sla_next"] < 0  # breached: time left is negative
+    assert count(sla.db, view, me) == 1
