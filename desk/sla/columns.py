@@ -42,6 +42,15 @@ def remaining_seconds_column(target: str, now: Any = None) -> ColumnElement[Any]
     of ``tickets`` as of ``now`` — by default the time each execution runs, so a cached
     query (the queue model keeps its selects) never shows a stale countdown."""
     c = shared_alias(CLOCKS, f"sla_{target}")
+    return (select(time_left(c, now))
+            .where(and_(c.c.ticket_id == TICKETS.c.id, c.c.target == target))
+            .scalar_subquery())
+
+
+def time_left(c: Any, now: Any = None) -> ColumnElement[Any]:
+    """Business seconds left on clock row ``c`` (an alias of ``sla_clocks``) as of ``now``,
+    by default as of each execution: a paused clock's frozen ``remaining_seconds``, a
+    running one's ``due_position`` less its calendar's position of now; NULL when stopped."""
     calendars = known_calendars()
     if calendars:
         def position(cal: Any) -> ColumnElement[Any]:
@@ -54,10 +63,8 @@ def remaining_seconds_column(target: str, now: Any = None) -> ColumnElement[Any]
         running = c.c.due_position - now_position
     else:
         running = literal(None)
-    value = case((c.c.state == RUNNING, running), (c.c.state == PAUSED, c.c.remaining_seconds),
-                 else_=None)
-    return (select(value).where(and_(c.c.ticket_id == TICKETS.c.id, c.c.target == target))
-            .scalar_subquery())
+    return case((c.c.state == RUNNING, running), (c.c.state == PAUSED, c.c.remaining_seconds),
+                else_=None)
 
 
 def _column(target: Target, visible: bool) -> QueueColumn:

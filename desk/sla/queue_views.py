@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, and_, bindparam, case, func, literal, select, text
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, select, text
 
 from desk.i18n import _
 from desk.models.sla import OPEN_CLOCK_SQL, SlaClock
@@ -26,8 +26,7 @@ from desk.queues.columns import (
     register_column,
     shared_alias,
 )
-from desk.sla.clocks import PAUSED, RUNNING
-from desk.sla.policy import known_calendars
+from desk.sla.columns import time_left
 from desk.timeutil import utcnow
 
 CLOCKS = SlaClock.__table__
@@ -52,21 +51,7 @@ def next_due_seconds(now: Any = None) -> ColumnElement[Any]:
     """Business seconds left on the ticket's most urgent open clock (NULL: none open), as of
     ``now`` or, by default, of each execution (as ``remaining_seconds_column``)."""
     c = shared_alias(CLOCKS, "sla_next")
-    calendars = known_calendars()
-    if calendars:
-        def position(cal: Any) -> ColumnElement[Any]:
-            if now is not None:
-                return literal(cal.position(now))
-            return bindparam(None, callable_=lambda: cal.position(utcnow()), type_=Float)
-
-        now_position = case(*((c.c.calendar_id == cal_id, position(cal))
-                              for cal_id, cal in calendars.items()), else_=None)
-        running = c.c.due_position - now_position
-    else:
-        running = literal(None)
-    value = case((c.c.state == RUNNING, running), (c.c.state == PAUSED, c.c.remaining_seconds),
-                 else_=None)
-    return (select(func.min(value))
+    return (select(func.min(time_left(c, now)))
             .where(and_(c.c.ticket_id == TICKETS.c.id, text(f"sla_next.{OPEN_CLOCK_SQL}")))
             .scalar_subquery())
 
