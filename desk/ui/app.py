@@ -49,8 +49,8 @@ from desk.ui.dialogs import (
     show_error,
 )
 from desk.ui.gc import GuiThreadCollector
+from desk.ui.i18n import translate
 from desk.ui.main_window import MainWindow
-from desk.ui.ticket.common import translate
 from desk.ui.worker import DbRunner
 
 log = logging.getLogger(__name__)

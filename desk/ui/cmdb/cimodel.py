@@ -25,7 +25,8 @@ from desk.cmdb import services as sv
 from desk.cmdb.services import CiFilter, CiRow
 from desk.db.session import Database
 from desk.services.changes import Changes
-from desk.ui.cmdb.common import alive, class_label, environment_label, status_label, translate
+from desk.ui.cmdb.common import alive, class_label, environment_label, status_label
+from desk.ui.i18n import translate
 from desk.ui.worker import DbRunner, Op
 
 PAGE = 200

@@ -6,7 +6,6 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from shiboken6 import isValid
 
@@ -31,10 +30,6 @@ REL_COLORS = {
     RelType.CONNECTS_TO: "#E69F00",
     RelType.BACKED_UP_BY: "#8C6D31",
 }
-
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("desk", text)
 
 
 def class_color(name: str) -> QColor:

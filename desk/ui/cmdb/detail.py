@@ -35,6 +35,7 @@ from desk.ui.cmdb.common import (
     status_label,
 )
 from desk.ui.cmdb.graphview import CiGraphPanel
+from desk.ui.i18n import local_time
 from desk.ui.worker import DbRunner, Op
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,15 +56,6 @@ def load_detail(db: Database, ci_id: uuid.UUID) -> CiDetail:
     actors = {u.id: u.display_name for u in people.list_users(db, active_only=False)}
     return CiDetail(ci, sv.ci_relationships(db, ci_id), sv.ci_tickets(db, ci_id), history,
                     actors)
-
-
-def _local(dt: object) -> str:
-    from PySide6.QtCore import QDateTime, QLocale
-
-    if dt is None:
-        return ""
-    qdt = QDateTime.fromSecsSinceEpoch(int(dt.timestamp())).toLocalTime()  # type: ignore[attr-defined]
-    return QLocale().toString(qdt, QLocale.FormatType.ShortFormat)
 
 
 def _status_text(value: str) -> str:
@@ -201,8 +193,8 @@ class CiDetailPane(QWidget):
         ]
         rows += [(f.name.replace("_", " ").capitalize(),
                   sv.field_text(ci.attributes.get(f.name)) or "—") for f in ci.fields]
-        rows += [(self.tr("Created"), _local(ci.created_at)),
-                 (self.tr("Updated"), _local(ci.updated_at))]
+        rows += [(self.tr("Created"), local_time(ci.created_at)),
+                 (self.tr("Updated"), local_time(ci.updated_at))]
         for label, value in rows:
             v = QLabel(value)
             v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -220,7 +212,7 @@ class CiDetailPane(QWidget):
         self.tickets.clear()
         for t in d.tickets:
             item = QTreeWidgetItem([t.number, t.title, _status_text(t.status),
-                                    _local(t.opened_at)])
+                                    local_time(t.opened_at)])
             item.setData(0, ID_ROLE, t.id)
             self.tickets.addTopLevelItem(item)
         self.tabs.setTabText(2, self.tr("Tickets ({n})").format(n=len(d.tickets)))
@@ -229,7 +221,7 @@ class CiDetailPane(QWidget):
         for h in d.history:
             who = d.actors.get(h.actor_id, "") if h.actor_id else self.tr("(import/system)")
             self.history.addTopLevelItem(QTreeWidgetItem([
-                _local(h.at), who, h.field, h.old_value or "", h.new_value or ""]))
+                local_time(h.at), who, h.field, h.old_value or "", h.new_value or ""]))
         for tree in (self.relations, self.tickets, self.history):
             for c in range(tree.columnCount()):
                 tree.resizeColumnToContents(c)

@@ -52,8 +52,8 @@ from desk.ui.cmdb.common import (
     class_color,
     class_label,
     rel_label,
-    translate,
 )
+from desk.ui.i18n import translate
 from desk.ui.worker import DbRunner, Op
 
 NODE_W, NODE_H = 170.0, 40.0

@@ -18,7 +18,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableV
 
 from desk.domain.enums import Channel, Kind, Status
 from desk.domain.priority import priority_label
+from desk.ui.i18n import format_remaining, local_time
 
 # Colour per priority (P1 … P5) and per status family; text always accompanies them.
 PRIORITY_COLORS = {1: "#d32f2f", 2: "#f57c00", 3: "#fbc02d", 4: "#388e3c", 5: "#607d8b"}
@@ -48,7 +48,6 @@ STATUS_COLORS = {
     Status.RESOLVED: _STATUS_DONE, Status.CLOSED: _STATUS_DONE,
     Status.CANCELLED: _STATUS_DONE, Status.REJECTED: _STATUS_DONE,
 }
-DATE_FORMAT = "%Y-%m-%d %H:%M"
 
 
 _labels: dict[tuple[Any, str], str] = {}
@@ -87,21 +86,10 @@ def format_value(kind: str, value: Any) -> str:
     if kind == "channel":
         return _label(Channel, value)
     if kind == "datetime" and isinstance(value, datetime):
-        return value.astimezone().strftime(DATE_FORMAT)  # the machine's local time zone
+        return local_time(value)
     if kind == "duration" and isinstance(value, int | float):
-        return format_duration(value)
+        return format_remaining(value)
     return str(value)
-
-
-def format_duration(seconds: float) -> str:
-    """Signed business time for computed columns (e.g. SLA remaining): ``-1 h 05 min``."""
-    sign = "-" if seconds < 0 else ""
-    minutes = int(abs(seconds)) // 60
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return QCoreApplication.translate("desk", "{sign}{h} h {m:02d} min").format(
-            sign=sign, h=hours, m=minutes)
-    return QCoreApplication.translate("desk", "{sign}{m} min").format(sign=sign, m=minutes)
 
 
 def mark_color(kind: str, value: Any) -> QColor | None:

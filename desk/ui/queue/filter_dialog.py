@@ -38,6 +38,7 @@ from desk.queues.choices import Choice, FilterChoices, filter_choices
 from desk.queues.columns import all_columns
 from desk.queues.spec import RELEVANCE, Filter, SortSpec, ViewSpec, clean_text
 from desk.services.people import search_contacts
+from desk.ui.i18n import date_format
 from desk.ui.worker import DbRunner
 
 
@@ -87,7 +88,7 @@ class DateRange(QWidget):
         self.end = QDateEdit(self)
         for d in (self.start, self.end):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+            d.setDisplayFormat(date_format())
             d.setDate(QDate.currentDate())
         box = QHBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)

@@ -57,13 +57,31 @@ from desk.sla.calendar import WEEKDAYS, BusinessCalendar, CalendarError
 from desk.sla.engine import DueMove
 from desk.sla.policy import CalendarView
 from desk.sla.service import preview_calendar_change
-from desk.ui.sla.common import form_row, format_remaining, translate
+from desk.ui.i18n import date_format, format_remaining, local_date, translate
+from desk.ui.sla.common import form_row
 from desk.ui.sla.preview import PreviewDialog
 from desk.ui.ticket.common import FieldBox, alive, error_color
 from desk.ui.worker import DbRunner
 
 DASH = "–"
 _SPLIT = re.compile(r"\s*[-–—~]\s*")
+
+
+class DayItem(QListWidgetItem):
+    """A day in a list, shown in the user's date format, kept in calendar order (the text
+    of a locale's date does not sort by date)."""
+
+    def __lt__(self, other: QListWidgetItem) -> bool:
+        return str(self.data(Qt.ItemDataRole.UserRole)) < str(
+            other.data(Qt.ItemDataRole.UserRole))
+
+
+class DayCell(QTableWidgetItem):
+    """A day in a table column, sorted by date like ``DayItem``."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return str(self.data(Qt.ItemDataRole.UserRole)) < str(
+            other.data(Qt.ItemDataRole.UserRole))
 
 
 def weekday_names() -> list[str]:
@@ -255,14 +273,14 @@ class HolidayImportDialog(QDialog):
         names = weekday_names()
         self.holiday_list.clear()
         for day, name in proposal.holidays:
-            item = QListWidgetItem(f"{day.isoformat()}  {names[day.weekday()]}  {name}".strip())
+            item = DayItem(f"{local_date(day)}  {names[day.weekday()]}  {name}".strip())
             item.setData(Qt.ItemDataRole.UserRole, day)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.holiday_list.addItem(item)
         self.workday_list.clear()
         for day in proposal.workdays:
-            item = QListWidgetItem(f"{day.isoformat()}  {names[day.weekday()]}")
+            item = DayItem(f"{local_date(day)}  {names[day.weekday()]}")
             item.setData(Qt.ItemDataRole.UserRole, day)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -457,7 +475,7 @@ class CalendarEditor(QDialog):
         row = QHBoxLayout()
         self.holiday_date = QDateEdit(QDate.currentDate(), page)
         self.holiday_date.setCalendarPopup(True)
-        self.holiday_date.setDisplayFormat("yyyy-MM-dd")
+        self.holiday_date.setDisplayFormat(date_format())
         row.addWidget(self.holiday_date)
         add = QPushButton(self.tr("Add holiday"), page)
         add.clicked.connect(lambda: self.add_holiday(self.holiday_date.date().toPython()))
@@ -491,7 +509,7 @@ class CalendarEditor(QDialog):
         row = QHBoxLayout()
         self.workday_date = QDateEdit(QDate.currentDate(), page)
         self.workday_date.setCalendarPopup(True)
-        self.workday_date.setDisplayFormat("yyyy-MM-dd")
+        self.workday_date.setDisplayFormat(date_format())
         row.addWidget(self.workday_date)
         add = QPushButton(self.tr("Add make-up workday"), page)
         add.clicked.connect(lambda: self.add_workday(self.workday_date.date().toPython()))
@@ -639,7 +657,7 @@ class CalendarEditor(QDialog):
             self._edited()
 
     def _add_holiday_item(self, day: date) -> None:
-        item = QListWidgetItem(f"{day.isoformat()}  {weekday_names()[day.weekday()]}")
+        item = DayItem(f"{local_date(day)}  {weekday_names()[day.weekday()]}")
         item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
         self.holiday_list.addItem(item)
 
@@ -666,7 +684,8 @@ class CalendarEditor(QDialog):
     def _add_workday_row(self, day: date, hours: str) -> None:
         row = self.workday_table.rowCount()
         self.workday_table.insertRow(row)
-        item = QTableWidgetItem(day.isoformat())
+        item = DayCell(local_date(day))
+        item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
         self.workday_table.setItem(row, 0, item)
         weekday = QTableWidgetItem(weekday_names()[day.weekday()])
@@ -685,7 +704,8 @@ class CalendarEditor(QDialog):
                 for i in range(self.holiday_list.count())]
 
     def workday_rows(self) -> list[tuple[str, str]]:
-        return [(self.workday_table.item(r, 0).text(), self.workday_table.item(r, 2).text())
+        return [(self.workday_table.item(r, 0).data(Qt.ItemDataRole.UserRole),
+                 self.workday_table.item(r, 2).text())
                 for r in range(self.workday_table.rowCount())]
 
     # ------------------------------------------------------------ the definition

@@ -17,42 +17,10 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QStyle
 
 from desk.domain.enums import Status
 from desk.sla.queue_cells import BREACHED, WARNING
+from desk.ui.i18n import translate, wall_time
 from desk.ui.ticket.common import FieldBox, error_color, is_dark
 
 TICK_MS = 30_000  # the countdown moves by minutes; twice a minute keeps it honest
-
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("desk", text)
-
-
-def format_remaining(seconds: float) -> str:
-    """``2h 15m``, ``45m``, ``−1h 05m`` once breached (a true minus sign)."""
-    minus = seconds < 0
-    total = int(abs(seconds)) // 60
-    if minus and abs(seconds) % 60:
-        total += 1  # 30 s past due is "−1m", not "−0m"
-    hours, minutes = divmod(total, 60)
-    if hours:
-        text = translate("{h}h {m:02d}m").format(h=hours, m=minutes)
-    else:
-        text = translate("{m}m").format(m=minutes)
-    return ("\u2212" + text) if minus else text
-
-
-def format_duration(seconds: float) -> str:
-    """A length of time without sign: ``3d 4h``, ``2h 15m``, ``45m``, ``20s``."""
-    seconds = abs(seconds)
-    if seconds < 60:
-        return translate("{s}s").format(s=int(seconds))
-    total = int(seconds) // 60
-    days, rest = divmod(total, 1440)
-    hours, minutes = divmod(rest, 60)
-    if days:
-        return translate("{d}d {h}h").format(d=days, h=hours)
-    if hours:
-        return translate("{h}h {m:02d}m").format(h=hours, m=minutes)
-    return translate("{m}m").format(m=minutes)
 
 
 def paused_text(reason: str | None) -> str:
@@ -106,7 +74,7 @@ def zone_time(dt: datetime | None, zone: str) -> str:
         local = dt.astimezone(ZoneInfo(zone))
     except (KeyError, ValueError):
         return ""
-    return f"{local:%Y-%m-%d %H:%M} {zone}"
+    return f"{wall_time(local)} {zone}"
 
 
 class Ticker(QObject):

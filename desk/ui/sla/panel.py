@@ -51,16 +51,15 @@ from desk.sla.admin import PanelData, panel_data
 from desk.sla.explain import Reason, Span, SpanKind
 from desk.sla.queue_cells import BREACHED, OK, WARNING
 from desk.sla.service import ClockView
+from desk.ui.i18n import format_duration, format_remaining, local_time
 from desk.ui.sla.common import (
-    format_duration,
-    format_remaining,
     level_color,
     level_icon,
     paused_text,
     ticker,
     zone_time,
 )
-from desk.ui.ticket.common import alive, is_dark, local_time
+from desk.ui.ticket.common import alive, is_dark
 from desk.ui.worker import DbRunner
 
 SLA_TABLES = frozenset({"sla_clocks", "sla_policies", "sla_targets", "sla_calendars"})

@@ -55,7 +55,8 @@ from desk.sla.policy import (
     TargetSpec,
 )
 from desk.sla.service import preview_policy_change
-from desk.ui.sla.common import form_row, format_duration
+from desk.ui.i18n import format_duration
+from desk.ui.sla.common import form_row
 from desk.ui.sla.preview import PreviewDialog
 from desk.ui.ticket.common import FieldBox, alive, error_color, status_label
 

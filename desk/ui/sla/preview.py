@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from desk.sla.engine import DueMove
 from desk.sla.policy import Target
-from desk.ui.sla.common import format_duration, format_remaining, state_label
-from desk.ui.ticket.common import error_color, local_time
+from desk.ui.i18n import format_duration, format_remaining, local_time
+from desk.ui.sla.common import state_label
+from desk.ui.ticket.common import error_color
 
 
 class PreviewDialog(QDialog):

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from desk.queues.columns import QueueColumn, QueueRow
 from desk.sla.queue_cells import FACTS_KIND, OK, Cell, ClockFacts, facts_key
-from desk.ui.sla.common import format_remaining, level_color, level_icon, paused_text, ticker
+from desk.ui.i18n import format_remaining
+from desk.ui.sla.common import level_color, level_icon, paused_text, ticker
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 4  # desk.ui.queue.model.ROW_ROLE
 RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # desk.ui.queue.model.RAW_ROLE

@@ -32,7 +32,8 @@ from desk.services.catalog import attachment_limit, name_of
 from desk.services.changes import Changes
 from desk.services.dto import AttachmentView
 from desk.services.people import CurrentUser
-from desk.ui.ticket.common import FieldBox, alive, local_time
+from desk.ui.i18n import local_time
+from desk.ui.ticket.common import FieldBox, alive
 from desk.ui.worker import DbRunner
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -1,26 +1,18 @@
-"""Small pieces the ticket form's parts share: local time, chips, inline field errors, labels."""
+"""Small pieces the ticket form's parts share: chips, inline field errors, labels."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from desk.domain.enums import Channel, Kind, ResolutionCode, Status
 from desk.domain.priority import level_label, priority_label
-
-
-def translate(text: str, *, disambiguation: str | None = None) -> str:
-    """``text`` in the context ``desk``; ``disambiguation`` tells apart two uses of one English
-    text that other languages word differently. Keyword only: lupdate would read a second
-    positional literal as ``translate(context, text)``; ``tools/update_translations.py``
-    collects both."""
-    return QCoreApplication.translate("desk", text, disambiguation)
+from desk.ui.i18n import translate
 
 
 def alive(obj: Any, fn: Callable[..., Any] | None) -> Callable[..., Any] | None:
@@ -35,19 +27,6 @@ def alive(obj: Any, fn: Callable[..., Any] | None) -> Callable[..., Any] | None:
         return None
 
     return call
-
-
-def local_time(dt: datetime | None, seconds: bool = False) -> str:
-    """An aware UTC time as the user's local date and time, in the user's locale."""
-    if dt is None:
-        return ""
-    qdt = QDateTime.fromSecsSinceEpoch(int(dt.timestamp())).toLocalTime()
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        # The C locale's short format ("21 11 2026") reads badly: use ISO order.
-        return qdt.toString("yyyy-MM-dd HH:mm:ss" if seconds else "yyyy-MM-dd HH:mm")
-    fmt = QLocale.FormatType.LongFormat if seconds else QLocale.FormatType.ShortFormat
-    return locale.toString(qdt, fmt)
 
 
 def is_dark(palette: QPalette) -> bool:

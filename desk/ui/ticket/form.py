@@ -48,6 +48,7 @@ from desk.services.changes import Changes
 from desk.services.dto import EDITABLE_FIELDS, TicketView
 from desk.services.people import ContactView, CurrentUser, UserView
 from desk.services.tickets import NewTicket, TicketConflict
+from desk.ui.i18n import local_time
 from desk.ui.ticket.attachments import AttachmentsPanel
 from desk.ui.ticket.common import (
     PRIORITY_COLORS,
@@ -60,7 +61,6 @@ from desk.ui.ticket.common import (
     field_label,
     kind_label,
     level_text,
-    local_time,
     priority_text,
     resolution_label,
     status_label,

@@ -15,15 +15,14 @@ from PySide6.QtWidgets import (
 from desk.domain.enums import Channel, EventField, ResolutionCode, Status
 from desk.services.catalog import name_of
 from desk.services.dto import AuditView, EventView
+from desk.ui.i18n import local_time, translate
 from desk.ui.ticket.common import (
     channel_label,
     field_label,
     level_text,
-    local_time,
     priority_text,
     resolution_label,
     status_label,
-    translate,
 )
 
 _ID_FIELDS = {"category_id", "requester_id", "organization_id", "group_id", "assignee_id",

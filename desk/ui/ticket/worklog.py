@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from desk.domain.enums import WorklogVisibility
 from desk.services.catalog import name_of
 from desk.services.dto import WorklogView
-from desk.ui.ticket.common import FieldBox, local_time
+from desk.ui.i18n import local_time
+from desk.ui.ticket.common import FieldBox
 
 CARD_STYLE = """
 QFrame#worklogCard { background: palette(base); border: 1px solid palette(mid);
