@@ -96,11 +96,11 @@ def _export(db: Database, args: argparse.Namespace) -> int:
 
 def _impact(db: Database, args: argparse.Namespace) -> int:
     from desk.cmdb.graph import impact
-    from desk.cmdb.services import resolve_names
+    from desk.cmdb.services import ci_ids_for_names
 
     if args.depth is not None and args.depth < 0:
         raise DeskError(_("--depth must be 0 or more"))
-    found, problems = resolve_names(db, args.names)
+    found, problems = ci_ids_for_names(db, args.names)
     if problems:
         raise DeskError("; ".join(problems))
     result = impact(db, list(dict.fromkeys(found.values())), upstream=args.up,

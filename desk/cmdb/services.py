@@ -34,7 +34,7 @@ from desk.cmdb.vocab import (
 )
 from desk.db.session import Database
 from desk.domain.enums import OPEN_STATUSES, Kind
-from desk.domain.text import required_text
+from desk.domain.text import required_text, stored_text
 from desk.errors import ConflictError, NotFound, ValidationError
 from desk.i18n import _
 from desk.models import AuditEntry, Group, Ticket
@@ -333,14 +333,6 @@ def _class_view(c: CiClass, count: int = 0) -> ClassView:
     return ClassView(c.id, c.name, c.label, c.is_service, c.builtin, _fields_of(c), count)
 
 
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 # ---------------------------------------------------------------- classes
 
 
@@ -585,7 +577,7 @@ def ticket_cis(db: Database, ticket_id: uuid.UUID) -> list[CiRow]:
         return [CiRow(*r) for r in s.execute(q)]
 
 
-def resolve_names(db: Database, names: Sequence[str]) -> tuple[dict[str, uuid.UUID], list[str]]:
+def ci_ids_for_names(db: Database, names: Sequence[str]) -> tuple[dict[str, uuid.UUID], list[str]]:
     """CI ids for user-given names (``class:name`` when a name is ambiguous).
 
     Returns (found, problems): problems are one message per unknown or ambiguous name.
@@ -623,7 +615,7 @@ def ci_by_reference(s: Session, ref: str) -> list[uuid.UUID]:
 def _audit(s: Session, actor_id: uuid.UUID | None, ci_id: uuid.UUID, name: str, old: object,
            new: object, at: datetime) -> None:
     s.add(AuditEntry(actor_id=actor_id, table_name=AUDIT_TABLE, record_id=ci_id, field=name,
-                     old_value=_text(old), new_value=_text(new), created_at=at))
+                     old_value=stored_text(old), new_value=stored_text(new), created_at=at))
 
 
 def _check_refs(s: Session, owner_group_id: uuid.UUID | None,

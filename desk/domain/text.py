@@ -1,4 +1,4 @@
-"""Validation of free text that users type into required fields."""
+"""Free text: what users type into required fields, and values as logs keep them."""
 
 from __future__ import annotations
 
@@ -17,3 +17,13 @@ def required_text(value: str | None, field: str, max_len: int, missing: str,
         raise ValidationError(_("{label} is longer than {n} characters").format(
             label=label, n=max_len), field=field)
     return text
+
+
+def stored_text(value: object) -> str | None:
+    """A field's value as the history and audit logs keep it (text; booleans as
+    ``true``/``false``), so any value compares and displays the same way."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

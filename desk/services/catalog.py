@@ -21,7 +21,14 @@ from desk.i18n import _
 from desk.models import Category, Contact, Group, Organization, Ticket, User
 from desk.services import people, tickets
 from desk.services.changes import Changes
-from desk.services.dto import AttachmentView, AuditView, EventView, TicketView, WorklogView
+from desk.services.dto import (
+    ID_FIELDS,
+    AttachmentView,
+    AuditView,
+    EventView,
+    TicketView,
+    WorklogView,
+)
 from desk.services.settings import get_setting, load_priority_matrix
 
 PATH_SEPARATOR = " › "
@@ -162,8 +169,6 @@ def ping(db: Database) -> bool:
 # ---------------------------------------------------------------- a ticket and its names
 
 
-_ID_FIELDS = ("category_id", "requester_id", "organization_id", "group_id", "assignee_id",
-              "parent_id")
 _ID_EVENTS = (EventField.ASSIGNEE, EventField.GROUP)
 
 
@@ -173,7 +178,7 @@ def ticket_detail(db: Database, ticket_id: uuid.UUID) -> TicketDetail:
     events = tickets.list_events(db, ticket_id)
     audit = tickets.list_audit(db, ticket_id)
     attachments = tickets.list_attachments(db, ticket_id)
-    ids: set[uuid.UUID] = {v for v in (getattr(view, f) for f in _ID_FIELDS) if v is not None}
+    ids: set[uuid.UUID] = {v for v in (getattr(view, f) for f in ID_FIELDS) if v is not None}
     ids.update(w.author_id for w in worklog if w.author_id)
     ids.update(a.author_id for a in attachments if a.author_id)
     for e in events:
@@ -184,15 +189,15 @@ def ticket_detail(db: Database, ticket_id: uuid.UUID) -> TicketDetail:
     for a in audit:
         if a.actor_id:
             ids.add(a.actor_id)
-        if a.field in _ID_FIELDS:
+        if a.field in ID_FIELDS:
             ids.update(_uuids((a.old_value, a.new_value)))
     return TicketDetail(view, tuple(worklog), tuple(events), tuple(audit), tuple(attachments),
-                        resolve_names(db, ids))
+                        names_of_ids(db, ids))
 
 
 def view_names(db: Database, view: TicketView) -> dict[uuid.UUID, str]:
     """Names of the ids a ticket refers to (for the conflict dialog)."""
-    return resolve_names(db, [v for v in (getattr(view, f) for f in _ID_FIELDS) if v])
+    return names_of_ids(db, [v for v in (getattr(view, f) for f in ID_FIELDS) if v])
 
 
 def _uuids(values: Iterable[str | None]) -> list[uuid.UUID]:
@@ -206,7 +211,7 @@ def _uuids(values: Iterable[str | None]) -> list[uuid.UUID]:
     return out
 
 
-def resolve_names(db: Database, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+def names_of_ids(db: Database, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
     """Display names for ids of users, groups, contacts, organizations, categories (full
     path) and tickets (their number). Unknown ids are left out."""
     wanted = list({i for i in ids if i is not None})

@@ -48,6 +48,9 @@ EDITABLE_FIELDS = (
     "requester_id", "organization_id", "group_id", "assignee_id", "parent_id",
     "major_incident", "resolution_code", "resolution_notes",
 )
+# The editable fields that hold the id of another record (shown by its name).
+ID_FIELDS = ("category_id", "requester_id", "organization_id", "group_id", "assignee_id",
+             "parent_id")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from desk.db.session import Database
 from desk.domain import lifecycle
 from desk.domain.enums import Channel, EventField, Kind, Status, WorklogVisibility, format_number
 from desk.domain.priority import PriorityMatrix
-from desk.domain.text import required_text
+from desk.domain.text import required_text, stored_text
 from desk.errors import (
     AttachmentTooLarge,
     ConflictError,
@@ -491,12 +491,4 @@ def _transition(s: Session, ticket: Ticket, actor_id: uuid.UUID | None, at: date
 def _audit(s: Session, ticket: Ticket, actor_id: uuid.UUID | None, at: datetime,
            name: str, old: object, new: object) -> None:
     s.add(AuditEntry(actor_id=actor_id, table_name="tickets", record_id=ticket.id, field=name,
-                     old_value=_text(old), new_value=_text(new), created_at=at))
-
-
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+                     old_value=stored_text(old), new_value=stored_text(new), created_at=at))

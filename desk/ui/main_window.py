@@ -1,13 +1,8 @@
-"""The console's main window: the queue, open tickets in tabs, menus, the status bar.
-
-The queue pane (``desk.ui.queue.pane``) and the CMDB views (``desk.ui.cmdb``) are built by
-other parts of the console; the window hosts them when they are installed and shows a plain
-placeholder otherwise, so it always starts.
-"""
+"""The console's main window: the queue, open tickets and the CMDB in tabs, menus, the
+status bar."""
 
 from __future__ import annotations
 
-import importlib
 import logging
 import uuid
 from collections.abc import Callable
@@ -39,6 +34,8 @@ from desk.errors import ConnectionFailed, DeskError
 from desk.services import catalog
 from desk.services.catalog import TicketRef
 from desk.services.people import CurrentUser
+from desk.ui.cmdb.browser import CmdbBrowser
+from desk.ui.queue.pane import QueuePane
 from desk.ui.sla.notify import NotificationBanner, NotificationCenter
 from desk.ui.ticket.common import alive
 from desk.ui.ticket.form import TicketForm
@@ -47,62 +44,6 @@ from desk.ui.worker import DbRunner
 log = logging.getLogger(__name__)
 
 PING_INTERVAL_MS = 30_000
-
-
-def optional(attr: str, *modules: str) -> Any:
-    """``attr`` from the first of ``modules`` that provides it, or None (not installed yet)."""
-    for name in modules:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        found = getattr(module, attr, None)
-        if found is not None:
-            return found
-    return None
-
-
-def queue_pane_class() -> Any:
-    return optional("QueuePane", "desk.ui.queue.pane", "desk.ui.queue")
-
-
-class QueuePlaceholder(QWidget):
-    """Stands in for the queue pane in a build without it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        lay = QVBoxLayout(self)
-        label = QLabel(self.tr("The ticket queue is not available in this build.\n"
-                               "Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G)."),
-                       self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        label.setObjectName("hint")
-        lay.addWidget(label)
-
-    def refresh(self) -> None:
-        pass
-
-    def focus_search(self) -> None:
-        pass
-
-    def search(self, text: str) -> None:
-        pass
-
-    def switch_view(self, index: int) -> None:
-        pass
-
-    def actions(self) -> list[QAction]:  # type: ignore[override]
-        return []
-
-    def selected_ticket_ids(self) -> list[uuid.UUID]:
-        return []
-
-    def save_state(self, settings: QSettings) -> None:
-        pass
-
-    def restore_state(self, settings: QSettings) -> None:
-        pass
 
 
 class MainWindow(QMainWindow):
@@ -119,7 +60,6 @@ class MainWindow(QMainWindow):
         self.forms: dict[str, TicketForm] = {}  # draft key (ticket id or new-…) -> form
         self.question: QMessageBox | None = None  # the open "unsaved changes?" question
         self._close_approved = False
-        self._connected = True
         self._splitter_state: QByteArray | None = None
         self.sla_dialogs: dict[str, QDialog] = {}
         self.setWindowTitle(self.tr("Desk — {who}").format(who=me.display_name))
@@ -138,14 +78,9 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        pane_cls = queue_pane_class()
-        self.pane: Any
-        if pane_cls is not None:
-            self.pane = pane_cls(runner, me, "queue", self.splitter)
-            self.pane.openTicketRequested.connect(self.open_ticket)
-            self.pane.newTicketRequested.connect(self.choose_kind)
-        else:
-            self.pane = QueuePlaceholder(self.splitter)
+        self.pane = QueuePane(runner, me, "queue", self.splitter)
+        self.pane.openTicketRequested.connect(self.open_ticket)
+        self.pane.newTicketRequested.connect(self.choose_kind)
         self.pane.setMinimumWidth(320)
         self.tabs = QTabWidget(self.splitter)
         self.tabs.setTabsClosable(True)
@@ -414,11 +349,8 @@ class MainWindow(QMainWindow):
                                                          "workdays of the SLA clocks"))
         self.policies_action = self._action(self.tr("SLA &policies…"), self.open_policy_editor,
                                             tip=self.tr("Which tickets get which targets"))
-        self.cmdb_action = None
-        browser = optional("CmdbBrowser", "desk.ui.cmdb", "desk.ui.cmdb.browser")
-        if browser is not None:
-            self.cmdb_action = self._action(self.tr("&CMDB"), self.open_cmdb, "Ctrl+Shift+C",
-                                            self.tr("Browse configuration items"))
+        self.cmdb_action = self._action(self.tr("&CMDB"), self.open_cmdb, "Ctrl+Shift+C",
+                                        self.tr("Browse configuration items"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -447,9 +379,8 @@ class MainWindow(QMainWindow):
             self.tickets_menu.addAction(action)
         self.tickets_menu.menuAction().setVisible(bool(pane_actions))
 
-        if self.cmdb_action is not None:
-            tools = bar.addMenu(self.tr("&CMDB"))
-            tools.addAction(self.cmdb_action)
+        tools = bar.addMenu(self.tr("&CMDB"))
+        tools.addAction(self.cmdb_action)
 
         reports = bar.addMenu(self.tr("&Reports"))
         reports.addAction(self.report_action)
@@ -486,14 +417,11 @@ class MainWindow(QMainWindow):
         self.check_connection()
 
     def open_cmdb(self) -> None:
-        browser_cls = optional("CmdbBrowser", "desk.ui.cmdb", "desk.ui.cmdb.browser")
-        if browser_cls is None:
-            return
         for i in range(self.tabs.count()):
-            if isinstance(self.tabs.widget(i), browser_cls):
+            if isinstance(self.tabs.widget(i), CmdbBrowser):
                 self.tabs.setCurrentIndex(i)
                 return
-        widget = browser_cls(self.runner, self.tabs)
+        widget = CmdbBrowser(self.runner, self.tabs)
         self.tabs.addTab(widget, self.tr("CMDB"))
         self.tabs.setVisible(True)
         self.tabs.setCurrentWidget(widget)
@@ -587,7 +515,6 @@ class MainWindow(QMainWindow):
         self._set_connected(False, str(err) if isinstance(err, ConnectionFailed) else "")
 
     def _set_connected(self, ok: bool, reason: str = "") -> None:
-        self._connected = ok
         self.connection_label.setText(self.tr("Connected") if ok else self.tr("Disconnected"))
         self.connection_label.setToolTip(reason)
 

@@ -87,7 +87,6 @@ class AttachmentsPanel(QWidget):
         self.ticket_id: uuid.UUID | None = None
         self.items: list[AttachmentView] = []
         self._tmp: Path | None = None
-        self.in_flight = 0
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
@@ -149,9 +148,7 @@ class AttachmentsPanel(QWidget):
             return
         self.box.clear_error()
         for path in paths:
-            self.in_flight += 1
             self.runner.write(add_file, self.me.id, self.ticket_id, path,
-                              on_done=alive(self, self._added),
                               on_error=alive(self, self._failed),
                               label="add attachment")
 
@@ -162,7 +159,6 @@ class AttachmentsPanel(QWidget):
         if self._tmp is None:
             self._tmp = Path(tempfile.mkdtemp(prefix="desk-attachments-"))
         dest = self._tmp / att.id.hex / att.filename
-        self.in_flight += 1
         self.runner.read(export_attachment, att.id, str(dest),
                          on_done=alive(self, self._opened), on_error=alive(self, self._failed),
                          label="open attachment")
@@ -177,25 +173,18 @@ class AttachmentsPanel(QWidget):
             self.save_to(att, dest)
 
     def save_to(self, att: AttachmentView, dest: str) -> None:
-        self.in_flight += 1
         self.runner.read(export_attachment, att.id, dest,
                          on_done=alive(self, self._exported), on_error=alive(self, self._failed),
                          label="save attachment")
 
-    def _added(self, _result: object) -> None:
-        self.in_flight -= 1
-
     def _opened(self, path: str) -> None:
-        self.in_flight -= 1
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))
         self.opened.emit(path)
 
     def _exported(self, path: str) -> None:
-        self.in_flight -= 1
         self.exported.emit(path)
 
     def _failed(self, err: BaseException) -> None:
-        self.in_flight -= 1
         if not isinstance(err, DeskError):
             raise err
         self.box.show_error(str(err))

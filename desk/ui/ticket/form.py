@@ -11,7 +11,6 @@ a ticket changed elsewhere reloads when the form has no unsaved edits, else a no
 
 from __future__ import annotations
 
-import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
@@ -40,14 +39,16 @@ from PySide6.QtWidgets import (
 from desk.domain import lifecycle
 from desk.domain.enums import Channel, Kind, Status
 from desk.domain.priority import LEVELS
+from desk.domain.text import stored_text
 from desk.drafts import Draft, DraftStore, from_json, new_draft_key, to_json
 from desk.errors import DeskError, NotFound, ValidationError
 from desk.services import catalog, people, tickets
 from desk.services.catalog import FormLookups, TicketDetail
 from desk.services.changes import Changes
-from desk.services.dto import EDITABLE_FIELDS, TicketView
+from desk.services.dto import EDITABLE_FIELDS, ID_FIELDS, TicketView
 from desk.services.people import ContactView, CurrentUser, UserView
 from desk.services.tickets import NewTicket, TicketConflict
+from desk.ui.cmdb.affected import AffectedCisPanel
 from desk.ui.i18n import local_time
 from desk.ui.ticket.attachments import AttachmentsPanel
 from desk.ui.ticket.common import (
@@ -71,15 +72,6 @@ from desk.ui.ticket.pickers import CategoryPicker, ParentPicker, RequesterPicker
 from desk.ui.ticket.worklog import Composer, WorklogTimeline
 from desk.ui.worker import DbRunner
 
-try:  # the CMDB engineer's panel; the form works without it
-    from desk.ui.cmdb import AffectedCisPanel  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on what is installed
-    AffectedCisPanel = None
-
-log = logging.getLogger(__name__)
-
-ID_FIELDS = ("category_id", "requester_id", "organization_id", "group_id", "assignee_id",
-             "parent_id")
 DRAFT_DELAY_MS = 1000
 
 Done = Callable[[bool], None]
@@ -101,14 +93,6 @@ def view_values(view: TicketView) -> dict[str, Any]:
     values["resolution_notes"] = values["resolution_notes"] or None
     values["resolution_code"] = values["resolution_code"] or None
     return values
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 class TicketForm(QWidget):
@@ -141,7 +125,6 @@ class TicketForm(QWidget):
         self._loading = True
         self._was_dirty = False
         self._members_for: uuid.UUID | None = None
-        self._members: list[UserView] = []
         self._assignee_pending: uuid.UUID | None = None
         self._detail_op = None
         self._refresh_queued = False
@@ -546,14 +529,8 @@ class TicketForm(QWidget):
 
         self.sla = SlaPanel(self.runner, self.me)
         self.tabs.addTab(self.sla, self.tr("SLA"))
-        self.cis = None
-        if AffectedCisPanel is not None:
-            try:
-                self.cis = AffectedCisPanel(self.runner, self.me, self)
-                self.tabs.addTab(self.cis, self.tr("Affected CIs"))
-            except Exception:  # a broken optional panel must not take the form down
-                log.exception("the affected CIs panel failed to start")
-                self.cis = None
+        self.cis = AffectedCisPanel(self.runner, self.me, self)
+        self.tabs.addTab(self.cis, self.tr("Affected CIs"))
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.setMinimumSize(560, 420)
@@ -609,11 +586,7 @@ class TicketForm(QWidget):
         self._major_label.setVisible(is_incident)
         self.status.setEnabled(existing)
         self.status.setToolTip("" if existing else self.tr("A new ticket starts as New"))
-        if self.cis is not None:
-            try:
-                self.cis.set_ticket(self.ticket_id)
-            except Exception:
-                log.exception("the affected CIs panel failed")
+        self.cis.set_ticket(self.ticket_id)
 
     # ------------------------------------------------------------ loading
 
@@ -848,8 +821,6 @@ class TicketForm(QWidget):
         self.assign_me.setEnabled(False)
         self._members_for = None
         if group_id is None:
-            self._members = []
-            self._members_for = None
             self.assignee.setEnabled(False)
             return
         self.assignee.setEnabled(True)
@@ -861,7 +832,6 @@ class TicketForm(QWidget):
         if group_id != self.group.currentData():
             return  # the agent picked another group meanwhile
         wanted = self._assignee_pending
-        self._members = members
         self._members_for = group_id
         was_loading = self._loading
         self._loading = True
@@ -1063,7 +1033,7 @@ class TicketForm(QWidget):
     # ------------------------------------------------------------ conflicts
 
     def _display(self, field: str, value: Any, names: dict[uuid.UUID, str]) -> str:
-        return display_value(field, _text(value), names)
+        return display_value(field, stored_text(value), names)
 
     def _show_conflict(self, theirs: TicketView, names: dict[uuid.UUID, str],
                        done: Done) -> None:

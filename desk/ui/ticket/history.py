@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from desk.domain.enums import Channel, EventField, ResolutionCode, Status
 from desk.services.catalog import name_of
-from desk.services.dto import AuditView, EventView
+from desk.services.dto import ID_FIELDS, AuditView, EventView
 from desk.ui.i18n import local_time, translate
 from desk.ui.ticket.common import (
     channel_label,
@@ -25,8 +25,6 @@ from desk.ui.ticket.common import (
     status_label,
 )
 
-_ID_FIELDS = {"category_id", "requester_id", "organization_id", "group_id", "assignee_id",
-              "parent_id"}
 PREVIEW_CHARS = 120
 _STATUSES = {s.value for s in Status}
 _CHANNELS = {c.value for c in Channel}
@@ -38,7 +36,7 @@ def display_value(name: str, value: str | None, names: dict) -> str:
     if value is None or value == "":
         return "—"
     try:
-        if name in _ID_FIELDS or name in (EventField.ASSIGNEE, EventField.GROUP):
+        if name in ID_FIELDS or name in (EventField.ASSIGNEE, EventField.GROUP):
             return name_of(names, value, translate("(removed)"))
         if name in ("status", EventField.CREATED) and value in _STATUSES:
             return status_label(value)
