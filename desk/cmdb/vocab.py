@@ -105,6 +105,42 @@ def builtin_class_label(name: str) -> str | None:
     }.get(name)
 
 
+# Words that are written in capitals inside a label made from a field's name.
+_ACRONYMS = frozenset({"api", "cpu", "dns", "gb", "id", "ip", "mac", "os", "tb", "url", "vm"})
+
+
+def field_label(name: str) -> str:
+    """The label of a class's field: translated for the built-in fields; made from the name
+    for administrators' fields (``mac_address`` -> ``MAC address``)."""
+    builtin = {
+        "service_owner": _("Service owner"),
+        "service_hours": _("Service hours"),
+        "version": _("Version"),
+        "vendor": _("Vendor"),
+        "url": _("URL"),
+        "engine": _("Engine"),
+        "size_gb": _("Size (GB)"),
+        "os": _("Operating system"),
+        "cpu_cores": _("CPU cores"),
+        "memory_gb": _("Memory (GB)"),
+        "ip_address": _("IP address"),
+        "vcpus": _("vCPUs"),
+        "model": _("Model"),
+        "capacity_tb": _("Capacity (TB)"),
+        "assigned_to": _("Assigned to"),
+        "address": _("Address"),
+        "city": _("City"),
+    }.get(name)
+    if builtin is not None:
+        return builtin
+    words = [w.upper() if w.lower() in _ACRONYMS else w for w in name.split("_") if w]
+    if not words:
+        return name
+    first = words[0]
+    words[0] = first if first.isupper() else first[:1].upper() + first[1:]
+    return " ".join(words)
+
+
 # Ids fixed by migration 0003 (the same on every database).
 BUILTIN_CLASS_IDS: dict[str, uuid.UUID] = {
     name: uuid.UUID(f"019aa3b5-ec00-7000-8000-0000c3db000{i}")

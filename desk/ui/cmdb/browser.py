@@ -174,7 +174,8 @@ class CmdbBrowser(QWidget):
         self.model.set_filter(self.current_filter())
 
     def _total_changed(self, total: int) -> None:
-        self.count.setText(self.tr("{n} configuration items").format(n=f"{total:,}"))
+        self.count.setText(self.tr("1 configuration item") if total == 1 else
+                           self.tr("{n} configuration items").format(n=f"{total:,}"))
 
     def _row_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()

@@ -23,6 +23,7 @@ from desk.cmdb import graph
 from desk.cmdb import services as sv
 from desk.cmdb.graph import ImpactResult
 from desk.cmdb.services import CiView, HistoryEntry, LinkedTicket, RelationView
+from desk.cmdb.vocab import field_label
 from desk.db.session import Database
 from desk.domain.enums import Status
 from desk.services import people
@@ -191,7 +192,7 @@ class CiDetailPane(QWidget):
             (self.tr("Serial"), ci.serial or "—"),
             (self.tr("External id"), ci.external_id or "—"),
         ]
-        rows += [(f.name.replace("_", " ").capitalize(),
+        rows += [(field_label(f.name),
                   sv.field_text(ci.attributes.get(f.name)) or "—") for f in ci.fields]
         rows += [(self.tr("Created"), local_time(ci.created_at)),
                  (self.tr("Updated"), local_time(ci.updated_at))]
@@ -258,10 +259,12 @@ class CiDetailPane(QWidget):
         for col in range(self.impact_tree.columnCount()):
             self.impact_tree.resizeColumnToContents(col)
         services = ", ".join(c.name for c in result.services) or self.tr("none")
+        down = ", ".join(c.name for c in result.down)
         self.impact_summary.setText(self.tr(
+            "If {name} goes down, 1 CI is affected. Business services: {services}").format(
+                name=down, services=services) if len(result.affected) == 1 else self.tr(
             "If {name} goes down, {n} CIs are affected. Business services: {services}").format(
-                name=", ".join(c.name for c in result.down), n=len(result.affected),
-                services=services))
+                name=down, n=len(result.affected), services=services))
 
     # ---------------------------------------------------------------- events
 

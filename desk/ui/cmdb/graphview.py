@@ -79,7 +79,8 @@ class NodeItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         tip = f"{ref.name}\n{class_label(ref.class_name)}"
         if open_incidents:
-            tip += "\n" + translate("{n} open incidents").format(n=open_incidents)
+            tip += "\n" + (translate("1 open incident") if open_incidents == 1 else
+                           translate("{n} open incidents").format(n=open_incidents))
         self.setToolTip(tip)
 
     def boundingRect(self) -> QRectF:

@@ -24,11 +24,12 @@ TICK_MS = 30_000  # the countdown moves by minutes; twice a minute keeps it hone
 
 
 def paused_text(reason: str | None) -> str:
-    """``⏸ paused — pending customer``: whole phrases, so each language words them its way."""
+    """``paused — pending customer``: whole phrases, so each language words them its way.
+    No pause symbol: the cell draws a pause icon beside it (no common font has U+23F8)."""
     phrases = {
-        Status.PENDING_CUSTOMER.value: lambda: translate("⏸ paused — pending customer"),
-        Status.PENDING_VENDOR.value: lambda: translate("⏸ paused — pending vendor"),
-        Status.PENDING_CHANGE.value: lambda: translate("⏸ paused — pending change"),
+        Status.PENDING_CUSTOMER.value: lambda: translate("paused — pending customer"),
+        Status.PENDING_VENDOR.value: lambda: translate("paused — pending vendor"),
+        Status.PENDING_CHANGE.value: lambda: translate("paused — pending change"),
     }
     if reason in phrases:
         return phrases[reason]()
@@ -37,8 +38,8 @@ def paused_text(reason: str | None) -> str:
             label = Status(reason).label
         except ValueError:
             label = reason
-        return translate("⏸ paused — {reason}").format(reason=label)
-    return translate("⏸ paused")
+        return translate("paused — {reason}").format(reason=label)
+    return translate("paused")
 
 
 def warning_color(palette: QPalette) -> QColor:

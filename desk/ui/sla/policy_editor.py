@@ -666,8 +666,11 @@ class PolicyEditor(QDialog):
         self.save_button.setEnabled(True)
         n = len(result.moves)
         self.reload(select=result.policy.id)
-        self.set_status(self.tr("Saved. {n} clocks recomputed.").format(n=n) if n
-                        else self.tr("Saved."))
+        if n == 1:
+            self.set_status(self.tr("Saved. 1 clock recomputed."))
+        else:
+            self.set_status(self.tr("Saved. {n} clocks recomputed.").format(n=n) if n
+                            else self.tr("Saved."))
         self.saved.emit(result)
 
     def _save_failed(self, err: BaseException, policy: Policy) -> None:

@@ -3,7 +3,7 @@ keeps the visible ones counting down.
 
 The queue model hands the raw remaining seconds of a target (``RAW_ROLE``) and the whole row
 (``ROW_ROLE``), whose ``extra`` also holds the clock's facts (``desk.sla.queue_cells``). A cell
-is computed as of *now* at paint time — ``2h 15m``, ``⏸ paused — pending customer``,
+is computed as of *now* at paint time — ``2h 15m``, ``paused — pending customer``,
 ``−1h 05m`` — amber with a warning icon past the warning threshold, red with a stop icon once
 breached. ``SlaRepainter`` listens to the shared countdown tick and emits ``dataChanged`` for
 the SLA columns of the rows on screen only: no per-row timers, no model reset, no query.

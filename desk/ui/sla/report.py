@@ -192,7 +192,8 @@ class AttainmentDialog(QDialog):
 
     def _exported(self, path: str, n: int) -> None:
         self.export_button.setEnabled(True)
-        self._status(self.tr("Wrote {n} rows to {file}.").format(n=n, file=Path(path).name))
+        self._status(self.tr("Wrote 1 row to {file}.").format(file=Path(path).name) if n == 1
+                     else self.tr("Wrote {n} rows to {file}.").format(n=n, file=Path(path).name))
         self.exported.emit(path)
 
     def _export_failed(self, err: BaseException) -> None:
