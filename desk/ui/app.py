@@ -49,7 +49,7 @@ from desk.ui.dialogs import (
     show_error,
 )
 from desk.ui.gc import GuiThreadCollector
-from desk.ui.i18n import translate
+from desk.ui.i18n import translate, ui_locale
 from desk.ui.main_window import MainWindow
 from desk.ui.worker import DbRunner
 
@@ -79,6 +79,14 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
         installed.append(qt_tr)
     set_backend(lambda s: QCoreApplication.translate("desk", s))
     return installed
+
+
+def use_language(app: QCoreApplication) -> list[QTranslator]:
+    """The language chosen in the console (else the system's) for this run: its catalogues,
+    and its formats and name order for every ``QLocale()`` the console makes."""
+    locale = ui_locale()
+    QLocale.setDefault(locale)
+    return install_translators(app, locale)
 
 
 def stylesheet() -> str:
@@ -371,7 +379,7 @@ def run(db_url: str | None = None, user: str | None = None) -> int:
     import qasync
 
     app = make_application()
-    install_translators(app)
+    use_language(app)
     app.setQuitOnLastWindowClosed(False)  # the coroutine decides when the console ends
     collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)

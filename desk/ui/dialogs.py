@@ -33,6 +33,7 @@ from desk.db.url import parse_db_url
 from desk.domain.enums import Role
 from desk.errors import DeskError
 from desk.services.people import UserView
+from desk.ui.i18n import sorted_by_name
 from desk.ui.ticket.common import FieldBox
 
 
@@ -227,7 +228,7 @@ class UserPickDialog(QDialog):
         lay.addWidget(QLabel(self.tr("Who is working on {db}?").format(db=database), self))
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Users"))
-        for u in users:
+        for u in sorted_by_name(users, lambda u: u.display_name):
             item = QListWidgetItem(f"{u.display_name}  ({u.username} · {Role(u.role).label})")
             item.setData(Qt.ItemDataRole.UserRole, u.username)
             self.list.addItem(item)

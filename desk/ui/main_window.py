@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -35,6 +35,7 @@ from desk.services import catalog
 from desk.services.catalog import TicketRef
 from desk.services.people import CurrentUser
 from desk.ui.cmdb.browser import CmdbBrowser
+from desk.ui.i18n import choose_language, chosen_language
 from desk.ui.queue.pane import QueuePane
 from desk.ui.sla.notify import NotificationBanner, NotificationCenter
 from desk.ui.ticket.common import alive
@@ -389,8 +390,48 @@ class MainWindow(QMainWindow):
         self.admin_menu.addAction(self.policies_action)
         self.admin_menu.menuAction().setVisible(self.is_administrator())
 
+        settings_menu = bar.addMenu(self.tr("&Settings"))
+        self.language_menu = settings_menu.addMenu(self.tr("&Language"))
+        self.language_actions = self._language_actions(self.language_menu)
+
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About Desk"), self._about))
+
+    def _language_actions(self, menu: QMenu) -> dict[str | None, QAction]:
+        """One checkable entry per language; language names are written in their own
+        language, so whoever cannot read the current one still finds theirs."""
+        group = QActionGroup(menu)
+        chosen = chosen_language()
+        actions: dict[str | None, QAction] = {}
+        for language, text in ((None, self.tr("System language")), ("en", "English"),
+                               ("zh_CN", "简体中文")):
+            action = QAction(text, menu, checkable=True)
+            action.setChecked(language == chosen)
+            action.triggered.connect(lambda _c=False, lang=language: self.set_language(lang))
+            group.addAction(action)
+            menu.addAction(action)
+            actions[language] = action
+        menu.addSeparator()
+        note = menu.addAction(self.tr("Applies when Desk next starts"))
+        note.setEnabled(False)
+        return actions
+
+    def set_language(self, language: str | None) -> None:
+        """Keep the language for the next start (translations are loaded at start)."""
+        try:
+            choose_language(language)
+        except OSError as err:
+            self.statusBar().showMessage(
+                self.tr("The language could not be saved: {reason}").format(
+                    reason=err.strerror or err), 10_000)
+            self.language_actions[chosen_language()].setChecked(True)
+            return
+        if language is None:
+            message = self.tr("Desk will follow the system's language from its next start.")
+        else:
+            message = self.tr("Desk will start in {language} next time.").format(
+                language=self.language_actions[language].text())
+        self.statusBar().showMessage(message, 10_000)
 
     def _pane_actions(self) -> list[QAction]:
         """The pane's bulk actions for the Tickets menu. One the window has already (the

@@ -49,7 +49,7 @@ from desk.services.dto import EDITABLE_FIELDS, ID_FIELDS, TicketView
 from desk.services.people import ContactView, CurrentUser, UserView
 from desk.services.tickets import NewTicket, TicketConflict
 from desk.ui.cmdb.affected import AffectedCisPanel
-from desk.ui.i18n import local_time
+from desk.ui.i18n import local_time, sorted_by_name
 from desk.ui.ticket.attachments import AttachmentsPanel
 from desk.ui.ticket.common import (
     PRIORITY_COLORS,
@@ -640,11 +640,11 @@ class TicketForm(QWidget):
         with QSignalBlocker(self.organization), QSignalBlocker(self.group):
             self.organization.clear()
             self.organization.addItem(self.tr("(none)"), None)
-            for org in lookups.organizations:
+            for org in sorted_by_name(lookups.organizations, lambda o: o.name):
                 self.organization.addItem(org.name, org.id)
             self.group.clear()
             self.group.addItem(self.tr("(unassigned)"), None)
-            for g in lookups.groups:
+            for g in sorted_by_name(lookups.groups, lambda g: g.name):
                 self.group.addItem(g.name, g.id)
         self.category.set_categories(lookups.categories)
         if self.detail is not None:
@@ -838,7 +838,7 @@ class TicketForm(QWidget):
         with QSignalBlocker(self.assignee):
             self.assignee.clear()
             self.assignee.addItem(self.tr("(nobody)"), None)
-            for u in members:
+            for u in sorted_by_name(members, lambda u: u.display_name):
                 self.assignee.addItem(u.display_name, u.id)
             idx = next((i for i in range(self.assignee.count())
                         if self.assignee.itemData(i) == wanted), 0)
