@@ -1,4 +1,4 @@
-"""Vocabulary of DOMAIN.md as string enums (stored as their values)."""
+"""The vocabulary of docs/domain.md as string enums (stored as their values)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Lifecycles per ticket kind as state machines (DOMAIN.md).
+"""Lifecycles per ticket kind as state machines (docs/domain.md, "Lifecycles").
 
 Each kind maps a status to the statuses it may move to. A refused transition names the allowed
 ones. "Resolving" (entering a status that ends the work) requires a resolution code.
