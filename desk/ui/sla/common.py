@@ -1,4 +1,4 @@
-"""What the SLA views share: remaining-time text, warning and breach colours and icons,
+"""What the SLA views share: pause wording, warning and breach colours and icons,
 and the one countdown timer every view repaints on.
 
 Colours follow the palette: the amber and red are chosen for the window colour of the
