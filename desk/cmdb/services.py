@@ -31,6 +31,7 @@ from desk.cmdb.vocab import (
     FieldType,
     RelType,
     builtin_class_label,
+    label_from_name,
 )
 from desk.db.session import Database
 from desk.domain.enums import OPEN_STATUSES, Kind
@@ -370,7 +371,7 @@ def create_class(db: Database, actor_id: uuid.UUID | None, name: str, label: str
         if s.scalar(select(CiClass.id).where(CiClass.name == key)) is not None:
             raise ValidationError(_("The class {name} exists already").format(name=key),
                                   field="name")
-        c = CiClass(name=key, label=(label or "").strip() or key.replace("_", " ").title(),
+        c = CiClass(name=key, label=(label or "").strip() or label_from_name(key),
                     is_service=is_service, builtin=False,
                     fields=[{"name": d.name, "type": d.type, "required": d.required}
                             for d in defs])

@@ -110,8 +110,8 @@ _ACRONYMS = frozenset({"api", "cpu", "dns", "gb", "id", "ip", "mac", "os", "tb",
 
 
 def field_label(name: str) -> str:
-    """The label of a class's field: translated for the built-in fields; made from the name
-    for administrators' fields (``mac_address`` -> ``MAC address``)."""
+    """The label of a class's field: translated for the built-in fields, made from the name
+    for administrators' fields."""
     builtin = {
         "service_owner": _("Service owner"),
         "service_hours": _("Service hours"),
@@ -131,8 +131,12 @@ def field_label(name: str) -> str:
         "address": _("Address"),
         "city": _("City"),
     }.get(name)
-    if builtin is not None:
-        return builtin
+    return builtin if builtin is not None else label_from_name(name)
+
+
+def label_from_name(name: str) -> str:
+    """A label for a name an administrator gave a field or class: words in sentence case,
+    acronyms in capitals (``ip_phone`` -> ``IP phone``)."""
     words = [w.upper() if w.lower() in _ACRONYMS else w for w in name.split("_") if w]
     if not words:
         return name

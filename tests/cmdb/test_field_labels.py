@@ -21,3 +21,11 @@ from desk.cmdb.vocab import field_label
 ])
 def test_field_labels(name, label):
     assert field_label(name) == label
+
+
+
+def test_a_class_without_a_label_is_named_like_the_built_in_ones(db):
+    from desk.cmdb import services as sv
+
+    cls, _changes = sv.create_class(db, None, "ip_phone")
+    assert cls.label == "IP phone"  # sentence case like "Network device", not "Ip Phone"

@@ -9,7 +9,13 @@ from typing import Any
 from PySide6.QtGui import QColor
 from shiboken6 import isValid
 
-from desk.cmdb.vocab import CiStatus, Environment, RelType, builtin_class_label
+from desk.cmdb.vocab import (
+    CiStatus,
+    Environment,
+    RelType,
+    builtin_class_label,
+    label_from_name,
+)
 
 # Distinct, colour-blind-friendlier hues (Okabe–Ito based) for the built-in classes.
 CLASS_COLORS = {
@@ -42,7 +48,7 @@ def class_color(name: str) -> QColor:
 
 
 def class_label(name: str, fallback: str | None = None) -> str:
-    return builtin_class_label(name) or fallback or name.replace("_", " ").title()
+    return builtin_class_label(name) or fallback or label_from_name(name)
 
 
 def status_label(value: str) -> str:
