@@ -12,7 +12,7 @@ from desk.services import tickets
 from desk.services.settings import set_setting
 from tests.factories import make_ticket
 from tests.ui.conftest import idle
-from tests.ui.test_form_create_edit import choose
+from tests.ui.ticket.test_form_create_edit import choose
 
 
 def test_worklog_reply_and_note(qtbot, make_form, world, runner):

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from desk.domain import lifecycle
 from desk.domain.enums import Kind, Status
 from desk.services import tickets
+from desk.ui.ticket.assignment import select
 from tests.factories import make_ticket
 from tests.ui.conftest import OFFSCREEN_POPUP, idle
 
@@ -135,8 +136,8 @@ def test_service_validation_error_lands_beside_field(qtbot, make_form, world, ru
     """An error only the service knows (assignee not in the group) shows at the field."""
     view = make_ticket(world.db, world.team)
     form = make_form(view.id)
-    form._select(form.assignee, world.team.other.id, "Olga Other")
-    form._assignee_changed()
+    select(form.assignee, world.team.other.id, "Olga Other")
+    form.assignment.assignee_changed()
     with qtbot.waitSignal(form.busyChanged, timeout=10_000):
         form.save()
     qtbot.waitUntil(lambda: not form.saving, timeout=10_000)
