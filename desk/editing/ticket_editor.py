@@ -17,7 +17,8 @@ from typing import Any
 
 from desk.domain import lifecycle, ticket_rules
 from desk.domain.enums import Kind, Status
-from desk.domain.kinds import FIELD, FIELDS, RESOLUTION, KindSpec, kind_spec
+from desk.domain.kinds import FIELD, FIELDS, REFERENCE_FIELDS, RESOLUTION, KindSpec, kind_spec
+from desk.drafts import Draft, from_json, to_json
 from desk.editing.merge import Merged, merge
 from desk.errors import ValidationError
 from desk.services.dto import TicketView
@@ -156,6 +157,27 @@ class TicketEditor:
         values = self.values()
         return NewTicket(kind=self.kind, **{f.name: values[f.name] for f in FIELDS
                                            if f.on_create})
+
+    # ------------------------------------------------------------ drafts
+
+    def draft(self, key: str, database: str, number: str | None, labels: dict[str, str],
+              composer: dict[str, Any]) -> Draft:
+        """The unsaved state for the draft store (``labels``: the names shown for ids)."""
+        values = self.values()
+        return Draft(key=key, database=database, kind=self.kind.value,
+                     ticket_id=str(self.ticket_id) if self.ticket_id else None, number=number,
+                     title=values["title"], base_version=self.version,
+                     base=to_json(self.base), values=to_json(values), labels=labels,
+                     composer=composer)
+
+    def restore(self, draft: Draft) -> None:
+        """Put a draft's typed values back on top of what was loaded."""
+        base, version = self.base, self.version
+        if not self.is_new and draft.base_version not in (None, version):
+            # Edits made against an older version: saving must meet a conflict, not
+            # overwrite what others saved meanwhile.
+            base, version = from_json(draft.base, REFERENCE_FIELDS), draft.base_version
+        self.rebase(base, version, from_json(draft.values, REFERENCE_FIELDS))
 
     # ------------------------------------------------------------ conflicts
 

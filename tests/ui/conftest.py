@@ -105,8 +105,8 @@ def make_form(qtbot, runner: DbRunner, me: CurrentUser, drafts: DraftStore,
         form.resize(1000, 800)
         form.show()
         if wait:
-            qtbot.waitUntil(lambda: form.ready and form.group.count() > 0, timeout=10_000)
-            qtbot.waitUntil(form.assignment.settled, timeout=10_000)
+            qtbot.waitUntil(lambda: form.ready and form.fields.group.count() > 0, timeout=10_000)
+            qtbot.waitUntil(form.fields.assignment.settled, timeout=10_000)
         return form
 
     return make

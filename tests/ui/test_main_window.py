@@ -39,7 +39,7 @@ def make_window(qtbot, runner: DbRunner, me: CurrentUser, drafts: DraftStore,
 
 def loaded(qtbot, form: TicketForm) -> TicketForm:
     qtbot.waitUntil(lambda: form.ready, timeout=10_000)
-    qtbot.waitUntil(form.assignment.settled, timeout=10_000)
+    qtbot.waitUntil(form.fields.assignment.settled, timeout=10_000)
     return form
 
 

@@ -7,13 +7,16 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from desk.services import people
 from desk.services.people import CurrentUser, UserView
 
 Read = Callable[..., Any]  # the form's DbRunner.read
+
+# The form's parts share its context in the catalogue.
+translate = QCoreApplication.translate
 
 
 def index_of(combo: QComboBox, value: Any) -> int:
@@ -53,9 +56,9 @@ class AssigneeRow(QWidget):
         self.assignee.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         lay.addWidget(self.assignee, 1)
         self.assign_me = QToolButton(self)
-        self.assign_me.setText(self.tr("Me"))
-        self.assign_me.setToolTip(self.tr("Assign to me"))
-        self.assign_me.setAccessibleName(self.tr("Assign to me"))
+        self.assign_me.setText(translate("TicketForm", "Me"))
+        self.assign_me.setToolTip(translate("TicketForm", "Assign to me"))
+        self.assign_me.setAccessibleName(translate("TicketForm", "Assign to me"))
         self.assign_me.clicked.connect(self.assign_to_me)
         lay.addWidget(self.assign_me)
         self.setFocusProxy(self.assignee)
@@ -81,9 +84,9 @@ class AssigneeRow(QWidget):
         self._pending = assignee_id
         with QSignalBlocker(self.assignee):
             self.assignee.clear()
-            self.assignee.addItem(self.tr("(nobody)"), None)
+            self.assignee.addItem(translate("TicketForm", "(nobody)"), None)
             if assignee_id is not None:
-                self.assignee.addItem(label or self.tr("Loading…"), assignee_id)
+                self.assignee.addItem(label or translate("TicketForm", "Loading…"), assignee_id)
                 self.assignee.setCurrentIndex(1)
         self.assign_me.setEnabled(False)
         self.members_for = None
@@ -120,7 +123,7 @@ class AssigneeRow(QWidget):
         self.members_for = group_id
         with QSignalBlocker(self.assignee):
             self.assignee.clear()
-            self.assignee.addItem(self.tr("(nobody)"), None)
+            self.assignee.addItem(translate("TicketForm", "(nobody)"), None)
             for u in members:
                 self.assignee.addItem(u.display_name, u.id)
             idx = max(index_of(self.assignee, wanted), 0)

@@ -19,7 +19,7 @@ def test_conflict_choose_per_field(qtbot, make_form, world, runner, db_url):
     form.title.setText("Mail bounces for all of Acme")
     form.title.textEdited.emit(form.title.text())
     form.description.setPlainText("Since 9:00, every external address")
-    choose(form.urgency, 1)
+    choose(form.fields.urgency, 1)
     # ... while another agent, on another connection, saves title, description and impact.
     other = open_database(db_url)
     try:
