@@ -18,6 +18,7 @@ from typing import Any
 from desk.domain import lifecycle, ticket_rules
 from desk.domain.enums import Kind, Status
 from desk.domain.kinds import FIELD, FIELDS, REFERENCE_FIELDS, RESOLUTION, KindSpec, kind_spec
+from desk.domain.priority import PriorityMatrix
 from desk.drafts import Draft, from_json, to_json
 from desk.editing.merge import Merged, merge
 from desk.errors import ValidationError
@@ -102,6 +103,14 @@ class TicketEditor:
     @property
     def dirty(self) -> bool:
         return bool(self.changed())
+
+    def priority(self, matrix: PriorityMatrix) -> int | None:
+        """The priority the typed impact and urgency give (None: not a pair the matrix has)."""
+        values = self.values()
+        try:
+            return matrix.priority(values["impact"], values["urgency"])
+        except ValidationError:
+            return None
 
     def resolution_needed(self) -> bool:
         """Whether the chosen status resolves the ticket, or it is resolved already."""

@@ -87,9 +87,10 @@ class TicketForm(QWidget):
         self.fields.assignment.notMember.connect(lambda: self.show_field_error(
             "assignee_id", self.tr("The previous assignee is not a member of this group"),
             focus=False))
-        self.tabs = TicketTabs(runner, me, splitter)
-        self.tabs.composer.submitted.connect(self._add_worklog)
+        self.tabs = TicketTabs(runner, me, self._write, splitter)
         self.tabs.composer.edited.connect(self._composer_edited)
+        self.tabs.worklogAdded.connect(self.write_draft)
+        self.tabs.worklogAdded.connect(self._update_dirty)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.setMinimumSize(560, 420)
@@ -120,10 +121,6 @@ class TicketForm(QWidget):
     @property
     def number(self) -> str | None:
         return self._original.number if self._original is not None else None
-
-    @property
-    def is_new(self) -> bool:
-        return self.ticket_id is None
 
     def tab_title(self) -> str:
         if self._original is not None:
@@ -190,17 +187,12 @@ class TicketForm(QWidget):
         return True
 
     def show_field_error(self, field: str | None, message: str, focus: bool = True) -> None:
-        if field == "body":
-            self.tabs.setCurrentWidget(self.tabs.worklog_tab)
-            self.composer.box.show_error(message)
-        elif field == "attachments":
-            self.tabs.setCurrentWidget(self.tabs.attachments)
-            self.tabs.attachments.box.show_error(message)
-        elif field in FIELD:
+        """``message`` beside ``field``, or above the fields when it belongs to none."""
+        if field in FIELD:
             self.editor.add_error(field, message)
             self.fields.show_errors(self.editor.errors, focus=field if focus else None)
         else:
-            self.show_banner(message, error=True)
+            self.banner.show_notice(message, error=True)
 
     def field_error(self, field: str) -> str:
         return self.fields.error(field)
@@ -209,14 +201,7 @@ class TicketForm(QWidget):
         self.editor.clear_errors()
         self.fields.show_errors({})
         if self.banner.is_error:
-            self.hide_banner()
-
-    def show_banner(self, text: str, error: bool = False,
-                    actions: list[tuple[str, Callable[[], None]]] | None = None) -> None:
-        self.banner.show_notice(text, error, actions)
-
-    def hide_banner(self) -> None:
-        self.banner.dismiss()
+            self.banner.dismiss()
 
     def dispose(self) -> None:
         """The tab is closing: stop timers; answers still on their way are ignored."""
@@ -269,13 +254,13 @@ class TicketForm(QWidget):
             raise err
         self.setEnabled(True)
         if isinstance(err, NotFound):
-            self.show_banner(self.tr("This ticket no longer exists."), error=True)
+            self.banner.show_notice(self.tr("This ticket no longer exists."), error=True)
         else:
-            self.show_banner(str(err), error=True,
-                             actions=[(self.tr("Try again"), self._retry_load)])
+            self.banner.show_notice(str(err), error=True,
+                                    actions=[(self.tr("Try again"), self._retry_load)])
 
     def _retry_load(self) -> None:
-        self.hide_banner()
+        self.banner.dismiss()
         if self.lookups is None:
             self._read(catalog.form_lookups, on_done=self._lookups_loaded,
                        on_error=self._load_failed, label="form lookups")
@@ -357,20 +342,14 @@ class TicketForm(QWidget):
             self.drafts.save(self.editor.draft(self.draft_key, self.database, self.number,
                                                self.fields.labels(), composer))
         except OSError as err:
-            self.show_banner(self.tr("Cannot keep a local draft: {reason}").format(
+            self.banner.show_notice(self.tr("Cannot keep a local draft: {reason}").format(
                 reason=err.strerror), error=True)
 
     def _update_header(self) -> None:
-        values = self.editor.values()
-        prio = None
-        if self.lookups is not None:
-            try:
-                prio = self.lookups.matrix.priority(values["impact"], values["urgency"])
-            except ValidationError:
-                prio = None
+        prio = self.editor.priority(self.lookups.matrix) if self.lookups is not None else None
         if prio is not None:
             self.priority_label.setText(priority_text(prio))
-        self.header.show_ticket(self.kind, values, prio, self._original)
+        self.header.show_ticket(self.kind, self.editor.values(), prio, self._original)
         self.titleChanged.emit(self.tab_title())
 
     # ------------------------------------------------------------ saving
@@ -393,7 +372,7 @@ class TicketForm(QWidget):
         self._show_mode()
         self._after_edit(write=False)
         self.write_draft()
-        self.hide_banner()
+        self.banner.dismiss()
         if created:
             self.ticketCreated.emit(view.id)
         self.saved.emit(view)
@@ -413,7 +392,7 @@ class TicketForm(QWidget):
         if isinstance(err, ValidationError):
             self.show_field_error(err.field, str(err))
         elif isinstance(err, DeskError):
-            self.show_banner(str(err), error=True)
+            self.banner.show_notice(str(err), error=True)
         else:
             raise err
 
@@ -445,9 +424,10 @@ class TicketForm(QWidget):
             self._load_detail()
             done(False)
         else:
-            self.show_banner(self.tr("Not saved: {number} was changed by someone else. Your "
-                                     "edits are still here.").format(number=theirs.number),
-                             error=True, actions=[(self.tr("Save again"), lambda: self.save())])
+            self.banner.show_notice(
+                self.tr("Not saved: {number} was changed by someone else. Your edits are still "
+                        "here.").format(number=theirs.number),
+                error=True, actions=[(self.tr("Save again"), lambda: self.save())])
             done(False)
 
     def _rebase(self, theirs: TicketView, choices: dict[str, str] | None) -> None:
@@ -491,35 +471,13 @@ class TicketForm(QWidget):
             self._rebase(newer, None)
             self.write_draft()
         else:
-            self.show_banner(
+            self.banner.show_notice(
                 self.tr("{number} was changed elsewhere while you were editing. Your edits "
                         "are kept; saving will let you choose field by field.").format(
                     number=newer.number),
                 actions=[(self.tr("Review now"), lambda: self._review_conflict(newer))])
 
     def _review_conflict(self, newer: TicketView) -> None:
-        self.hide_banner()
+        self.banner.dismiss()
         self._read(catalog.view_names, newer, label="names for conflict",
                    on_done=lambda names: self._show_conflict(newer, names, lambda ok: None))
-
-    # ------------------------------------------------------------ worklog
-
-    def _add_worklog(self, visibility: str, text: str) -> None:
-        if self.ticket_id is None:
-            return
-        self.composer.set_busy(True)
-        self._write(tickets.add_worklog, self.me.id, self.ticket_id, visibility, text,
-                    on_done=self._worklog_added, on_error=self._worklog_failed,
-                    label="add worklog")
-
-    def _worklog_added(self, _result: object) -> None:
-        self.composer.set_busy(False)
-        self.composer.set_state("", self.composer.visibility())
-        self.write_draft()
-        self._update_dirty()
-
-    def _worklog_failed(self, err: BaseException) -> None:
-        self.composer.set_busy(False)
-        if not isinstance(err, DeskError):
-            raise err
-        self.composer.box.show_error(str(err))
