@@ -176,3 +176,32 @@ def test_the_editor_runs_without_qt():
     code = ("import sys, desk.editing.ticket_editor, desk.domain.kinds; "
             "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_draft_against_an_older_version_brings_back_that_base():
+    loaded = ticket(row_version=3)
+    editor = TicketEditor("incident", loaded)
+    editor.set("title", "Typed before the crash")
+    draft = editor.draft("k", "sqlite:///x", "INC0000001", {}, {"text": ""})
+
+    # Meanwhile someone else saved version 4 with another title.
+    later = TicketEditor("incident", replace(loaded, row_version=4, title="Theirs"))
+    later.restore(draft)
+    assert later.version == 3  # saving meets the conflict instead of overwriting theirs
+    assert later.base["title"] == "Mail bounces"
+    assert later.changed() == {"title": "Typed before the crash"}
+
+    same = TicketEditor("incident", loaded)
+    same.restore(draft)
+    assert (same.version, same.changed()) == (3, {"title": "Typed before the crash"})
+
+
+def test_a_new_tickets_draft_round_trips_ids():
+    group = uuid.uuid4()
+    editor = TicketEditor("problem")
+    editor.set("title", "Disk fills nightly")
+    editor.set("group_id", group)
+    again = TicketEditor("problem")
+    again.restore(editor.draft("new-1", "db", None, {"group_id": "Storage"}, {}))
+    assert again.values()["group_id"] == group
+    assert again.changed() == {"title": "Disk fills nightly", "group_id": group}

@@ -165,7 +165,7 @@ class TicketFields(QScrollArea):
             "group_id": self.group, "assignee_id": a,
             "resolution_code": self.resolution_code, "resolution_notes": self.resolution_notes}
         self.boxes: dict[str, FieldBox] = {}
-        self._rows: dict[str, tuple[QLabel, FieldBox]] = {}
+        self.rows: dict[str, tuple[QLabel, FieldBox]] = {}
         for spec in FIELDS:
             widget = widgets[spec.name]
             box = self.boxes[spec.name] = FieldBox(widget)
@@ -177,7 +177,7 @@ class TicketFields(QScrollArea):
             label.setContentsMargins(0, 4, 0, 0)  # level with the first line of the field
             label.setBuddy(widget.focusProxy() or widget)
             sections[spec.section].addRow(label, box)
-            self._rows[spec.name] = (label, box)
+            self.rows[spec.name] = (label, box)
             if spec.name != "assignee_id":  # its signal is the group's
                 self.bindings[spec.name].edited.connect(self._edited)
             if spec.name == "urgency":
@@ -189,7 +189,7 @@ class TicketFields(QScrollArea):
             self.edited.emit()
 
     def show_kind(self, spec: KindSpec, existing: bool) -> None:
-        for name, (label, box) in self._rows.items():
+        for name, (label, box) in self.rows.items():
             label.setVisible(spec.shows(name))
             box.setVisible(spec.shows(name))
         self.status.setEnabled(existing)
