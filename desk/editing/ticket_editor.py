@@ -126,7 +126,8 @@ class TicketEditor:
     # ------------------------------------------------------------ validation
 
     def validate(self) -> dict[str, str]:
-        """Check the values with the service's rules; the messages by field, in form order."""
+        """Check the values with the service's rules; every message beside a field (these and
+        any added before), in form order."""
         values = self.values()
         found: dict[str, str] = {}
 
@@ -148,7 +149,7 @@ class TicketEditor:
                   values["resolution_notes"])
         for field, message in found.items():
             self.add_error(field, message)
-        return {f.name: found[f.name] for f in FIELDS if f.name in found}
+        return {f.name: self.errors[f.name] for f in FIELDS if f.name in self.errors}
 
     def add_error(self, field: str, message: str) -> None:
         """A message beside ``field`` (from a rule, the service or a lookup of the form)."""

@@ -168,9 +168,9 @@ class TicketForm(QWidget):
         parent_problem = self.fields.parent_problem()
         if parent_problem:
             self.editor.add_error("parent_id", parent_problem)
-        problems = {**self.editor.validate(), **self.editor.errors}
+        problems = self.editor.validate()
         if problems:
-            self.fields.show_errors(self.editor.errors, focus=next(iter(problems)))
+            self.fields.show_errors(problems, focus=next(iter(problems)))
             done(False)
             return False
         if self.ticket_id is None:
@@ -366,10 +366,10 @@ class TicketForm(QWidget):
         if created:
             self.drafts.remove(self._new_key)
             self.ticket_id = view.id
+            self._show_mode()
         self._original = view
         self.editor.load(view)
         self.fields.rebuild_choices(self.editor)
-        self._show_mode()
         self._after_edit(write=False)
         self.write_draft()
         self.banner.dismiss()
