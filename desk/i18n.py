@@ -19,3 +19,10 @@ def set_backend(fn: Callable[[str], str] | None) -> None:
 
 def _(text: str) -> str:
     return _backend(text) if _backend is not None else text
+
+
+def N_(text: str) -> str:
+    """Mark ``text`` for the catalogue without translating it: for text kept in tables built
+    at import time, which ``_()`` translates when it is shown (in the language of that
+    moment)."""
+    return text

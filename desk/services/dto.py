@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
+from desk.domain.kinds import REFERENCE_FIELDS
+
 
 @dataclass(frozen=True)
 class TicketView:
@@ -49,8 +51,8 @@ EDITABLE_FIELDS = (
     "major_incident", "resolution_code", "resolution_notes",
 )
 # The editable fields that hold the id of another record (shown by its name).
-ID_FIELDS = ("category_id", "requester_id", "organization_id", "group_id", "assignee_id",
-             "parent_id")
+# The reference fields (ids of other records), as the kind specs describe them.
+ID_FIELDS = REFERENCE_FIELDS
 
 
 @dataclass(frozen=True)

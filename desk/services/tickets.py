@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from desk.db.session import Database
-from desk.domain import lifecycle
+from desk.domain import lifecycle, ticket_rules
 from desk.domain.enums import Channel, EventField, Kind, Status, WorklogVisibility, format_number
 from desk.domain.priority import PriorityMatrix
-from desk.domain.text import required_text, stored_text
+from desk.domain.text import stored_text
 from desk.errors import (
     AttachmentTooLarge,
     ConflictError,
@@ -56,8 +56,6 @@ from desk.services.dto import (
 from desk.services.settings import get_setting
 from desk.sla.engine import refresh_ticket as _sla_refresh
 from desk.timeutil import require_aware, utcnow
-
-TITLE_MAX = 300
 
 
 class TicketConflict(ConflictError):
@@ -159,9 +157,9 @@ def attachment_data(db: Database, attachment_id: uuid.UUID) -> bytes:
 def create_ticket(db: Database, actor_id: uuid.UUID | None, new: NewTicket,
                   at: datetime | None = None) -> tuple[TicketView, Changes]:
     at = require_aware(at, "at") if at is not None else utcnow()
-    kind = _kind(new.kind)
-    title = _title(new.title)
-    channel = _channel(new.channel)
+    kind = ticket_rules.check_kind(new.kind)
+    title = ticket_rules.check_required("title", new.title)
+    channel = ticket_rules.check_channel(new.channel)
     with db.write() as s:
         matrix = _matrix(s)
         priority = matrix.priority(new.impact, new.urgency)
@@ -331,26 +329,6 @@ def _load(s: Session, ticket_id: uuid.UUID) -> Ticket:
     return ticket
 
 
-def _kind(value: str) -> Kind:
-    try:
-        return Kind(value)
-    except ValueError:
-        raise ValidationError(_("Unknown ticket kind {kind}").format(kind=value),
-                              field="kind") from None
-
-
-def _channel(value: str) -> Channel:
-    try:
-        return Channel(value)
-    except ValueError:
-        raise ValidationError(_("Unknown channel {channel}").format(channel=value),
-                              field="channel") from None
-
-
-def _title(value: str) -> str:
-    return required_text(value, "title", TITLE_MAX, _("A title is required"), _("Title"))
-
-
 def _matrix(s: Session) -> PriorityMatrix:
     cells = {(c.impact, c.urgency): c.priority for c in s.scalars(select(PriorityCell))}
     return PriorityMatrix(cells) if cells else PriorityMatrix()
@@ -424,9 +402,11 @@ def _apply(s: Session, ticket: Ticket, actor_id: uuid.UUID | None,
     if not new:
         return
     if "title" in new:
-        new["title"] = _title(new["title"])
+        new["title"] = ticket_rules.check_required("title", new["title"])
     if "channel" in new:
-        new["channel"] = _channel(new["channel"])
+        new["channel"] = ticket_rules.check_channel(new["channel"])
+    if "parent_id" in new:
+        ticket_rules.check_parent(ticket.id, new["parent_id"])
     impact = new.get("impact", ticket.impact)
     urgency = new.get("urgency", ticket.urgency)
     priority = matrix.priority(impact, urgency)

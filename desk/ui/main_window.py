@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desk.domain.enums import Kind, Role
+from desk.domain.kinds import KINDS
 from desk.drafts import Draft, DraftStore, database_key
 from desk.errors import ConnectionFailed, DeskError
 from desk.services import catalog
@@ -324,12 +325,11 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.tr("&New ticket…"), self.choose_kind, "Ctrl+N",
                                        self.tr("Create a ticket; choose its kind"))
         self.new_actions = []
-        for kind, text in ((Kind.INCIDENT, self.tr("&Incident")),
-                           (Kind.SERVICE_REQUEST, self.tr("&Service request")),
-                           (Kind.PROBLEM, self.tr("&Problem")),
-                           (Kind.CHANGE, self.tr("&Change"))):
-            action = QAction(text, self)
-            action.triggered.connect(lambda _c=False, k=kind: self.new_ticket(k))
+        for spec in KINDS.values():
+            action = QAction(spec.menu_label(), self)
+            if spec.shortcut:
+                action.setShortcut(spec.shortcut)
+            action.triggered.connect(lambda _c=False, k=spec.kind: self.new_ticket(k))
             self.new_actions.append(action)
         self.save_action = self._action(self.tr("&Save"), self.save_current, "Ctrl+S")
         self.close_action = self._action(self.tr("&Close tab"), self.close_current, "Ctrl+W")

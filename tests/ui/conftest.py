@@ -105,9 +105,8 @@ def make_form(qtbot, runner: DbRunner, me: CurrentUser, drafts: DraftStore,
         form.resize(1000, 800)
         form.show()
         if wait:
-            qtbot.waitUntil(lambda: form.ready and form.group.count() > 0, timeout=10_000)
-            qtbot.waitUntil(lambda: form._members_for == form.group.currentData()
-                            or form.group.currentData() is None, timeout=10_000)
+            qtbot.waitUntil(lambda: form.ready and form.fields.group.count() > 0, timeout=10_000)
+            qtbot.waitUntil(form.fields.assignment.settled, timeout=10_000)
         return form
 
     return make
@@ -123,10 +122,11 @@ HERE = Path(__file__).resolve().parent
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Apply OFFSCREEN_ONLY to this folder's own tests (not queue/ or cmdb/, not others)."""
+    """Apply OFFSCREEN_ONLY to this folder's own tests and the ticket form's (not queue/ or
+    cmdb/, not others)."""
     for item in items:
         path = Path(str(item.fspath)).resolve()
-        if path.parent == HERE:
+        if path.parent in (HERE, HERE / "ticket"):
             item.add_marker(OFFSCREEN_POPUP)
 
 

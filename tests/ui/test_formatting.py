@@ -72,8 +72,8 @@ def test_queue_cells_and_ticket_header_share_one_format(qtbot, in_locale, make_f
     view = make_ticket(world.db, world.team)
     assert format_value("datetime", view.opened_at) == local_time(view.opened_at)
     form = make_form(ticket_id=view.id)
-    qtbot.waitUntil(lambda: form.meta_label.text().startswith("Opened"), timeout=10_000)
-    assert f"Opened {local_time(view.opened_at)}" in form.meta_label.text()
+    qtbot.waitUntil(lambda: form.header.meta_label.text().startswith("Opened"), timeout=10_000)
+    assert f"Opened {local_time(view.opened_at)}" in form.header.meta_label.text()
     assert local_time(view.opened_at).startswith(f"{view.opened_at.astimezone().year}/")
 
 
@@ -115,7 +115,7 @@ def test_assignee_picker_lists_group_members_by_pinyin(qtbot, in_locale, make_fo
         people.add_member(world.db, world.team.group.id, user.id)
     view = make_ticket(world.db, world.team)
     form = make_form(ticket_id=view.id)
-    names = [form.assignee.itemText(i) for i in range(1, form.assignee.count())]
+    names = [form.fields.assignee.itemText(i) for i in range(1, form.fields.assignee.count())]
     chinese = [n for n in names if n in ("张伟", "李娜", "陈静")]
     assert chinese == ["陈静", "李娜", "张伟"]
 

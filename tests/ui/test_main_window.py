@@ -39,8 +39,7 @@ def make_window(qtbot, runner: DbRunner, me: CurrentUser, drafts: DraftStore,
 
 def loaded(qtbot, form: TicketForm) -> TicketForm:
     qtbot.waitUntil(lambda: form.ready, timeout=10_000)
-    qtbot.waitUntil(lambda: form._members_for == form.group.currentData()
-                    or form.group.currentData() is None, timeout=10_000)
+    qtbot.waitUntil(form.fields.assignment.settled, timeout=10_000)
     return form
 
 

@@ -1,5 +1,3 @@
-"""The ticket form and its parts: pickers, worklog, history, attachments, conflicts."""
-
-from desk.ui.ticket.form import TicketForm
-
-__all__ = ["TicketForm"]
+"""The ticket form (``desk.ui.ticket.form``) and its parts: pickers, worklog, history,
+attachments, conflicts. Import what you need from its module: screens that only share a
+small piece (``common``) must not load the whole form."""

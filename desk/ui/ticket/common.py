@@ -1,18 +1,45 @@
-"""Small pieces the ticket form's parts share: chips, inline field errors, labels."""
+"""Small pieces the ticket form's parts share: labels and ``alive``.
+
+Widgets shared beyond the ticket form live in ``desk.ui.widgets``; they are imported here too
+for the screens that still take them from this module.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
+from desk.domain import kinds
 from desk.domain.enums import Channel, Kind, ResolutionCode, Status
 from desk.domain.priority import level_label, priority_label
-from desk.ui.i18n import translate
+from desk.ui.i18n import local_time, translate
+from desk.ui.widgets import (
+    PRIORITY_COLORS,
+    Chip,
+    FieldBox,
+    error_color,
+    is_dark,
+)
+
+__all__ = [
+    "PRIORITY_COLORS",
+    "Chip",
+    "FieldBox",
+    "alive",
+    "channel_label",
+    "error_color",
+    "field_label",
+    "is_dark",
+    "kind_label",
+    "level_text",
+    "local_time",
+    "priority_text",
+    "resolution_label",
+    "status_label",
+    "translate",
+]
 
 
 def alive(obj: Any, fn: Callable[..., Any] | None) -> Callable[..., Any] | None:
@@ -27,77 +54,6 @@ def alive(obj: Any, fn: Callable[..., Any] | None) -> Callable[..., Any] | None:
         return None
 
     return call
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def error_color(palette: QPalette) -> QColor:
-    """A red readable on the current window colour (light or dark scheme)."""
-    return QColor("#ff7b72") if is_dark(palette) else QColor("#c62828")
-
-
-# Saturated enough for white text on both schemes.
-PRIORITY_COLORS = {1: "#c62828", 2: "#e65100", 3: "#b7791f", 4: "#1565c0", 5: "#546e7a"}
-
-
-class Chip(QLabel):
-    """A small rounded label (priority, status, kind) in the ticket header."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setObjectName("chip")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self._color: str | None = None
-        self._restyle()
-
-    def set_color(self, color: str | None) -> None:
-        """A fixed background colour with white text, or None for the palette's colours."""
-        self._color = color
-        self._restyle()
-
-    def _restyle(self) -> None:
-        if self._color:
-            self.setStyleSheet(
-                f"QLabel#chip {{ background: {self._color}; color: white; border-radius: 9px;"
-                " padding: 2px 10px; font-weight: 600; }")
-        else:
-            self.setStyleSheet(
-                "QLabel#chip { background: palette(alternate-base); color: palette(text);"
-                " border: 1px solid palette(mid); border-radius: 9px; padding: 2px 10px; }")
-
-
-class FieldBox(QWidget):
-    """A field with room for an inline error message right below it."""
-
-    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.field = field
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        lay.addWidget(field)
-        self.error = QLabel(self)
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        lay.addWidget(self.error)
-
-    def show_error(self, message: str) -> None:
-        pal = self.error.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, error_color(self.palette()))
-        self.error.setPalette(pal)
-        self.error.setText(message)
-        self.error.setVisible(True)
-        self.field.setAccessibleDescription(message)
-
-    def clear_error(self) -> None:
-        self.error.clear()
-        self.error.setVisible(False)
-        self.field.setAccessibleDescription("")
 
 
 def kind_label(kind: str) -> str:
@@ -126,38 +82,14 @@ def priority_text(priority: int) -> str:
 
 
 def field_label(name: str) -> str:
-    """The label of an editable ticket field as the form shows it."""
+    """The label of a ticket field (as the kind specs name it), or of another thing the
+    history and audit trail record."""
+    label = kinds.field_label(name)
+    if label is not None:
+        return label
     labels = {
-        "title": translate("Title"),
-        "description": translate("Description"),
-        "status": translate("Status"),
-        "impact": translate("Impact"),
-        "urgency": translate("Urgency"),
-        "category_id": translate("Category"),
-        "channel": translate("Channel"),
-        "requester_id": translate("Requester"),
-        "organization_id": translate("Organization"),
-        "group_id": translate("Assignment group"),
-        "assignee_id": translate("Assignee"),
-        "parent_id": translate("Parent ticket"),
-        "major_incident": translate("Major incident"),
-        "resolution_code": translate("Resolution code"),
-        "resolution_notes": translate("Resolution notes"),
         "priority": translate("Priority"),
         "attachment": translate("Attachment"),
         "created": translate("Created", disambiguation="ticket history event"),
     }
     return labels.get(name, name)
-
-
-# Resolution codes that fit each kind (the service accepts any; the form offers these).
-RESOLUTION_CODES: dict[str, tuple[ResolutionCode, ...]] = {
-    Kind.INCIDENT: (ResolutionCode.SOLVED, ResolutionCode.WORKAROUND,
-                    ResolutionCode.NOT_REPRODUCIBLE, ResolutionCode.DUPLICATE,
-                    ResolutionCode.USER_ERROR),
-    Kind.SERVICE_REQUEST: (ResolutionCode.FULFILLED, ResolutionCode.DUPLICATE,
-                           ResolutionCode.USER_ERROR),
-    Kind.PROBLEM: (ResolutionCode.SOLVED, ResolutionCode.WORKAROUND, ResolutionCode.DUPLICATE,
-                   ResolutionCode.NOT_REPRODUCIBLE),
-    Kind.CHANGE: (ResolutionCode.SUCCESSFUL, ResolutionCode.UNSUCCESSFUL),
-}

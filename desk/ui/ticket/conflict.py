@@ -6,7 +6,9 @@ save; "Cancel" leaves every edit in the form as it was.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,8 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-MINE = "mine"
-THEIRS = "theirs"
+from desk.domain.kinds import FIELD
+from desk.domain.text import stored_text
+from desk.editing.ticket_editor import MINE, THEIRS, TicketEditor
+from desk.ui.ticket.history import display_value
+
+__all__ = ["MINE", "RELOAD", "THEIRS", "ConflictDialog", "ConflictRow", "conflict_rows"]
 RELOAD = 2  # dialog result: drop my edits, show their version
 
 
@@ -34,6 +40,21 @@ class ConflictRow:
     mine: str  # as shown to a person
     theirs: str
     i_changed: bool  # both of us changed it: a real conflict
+
+
+def conflict_rows(editor: TicketEditor, theirs: dict[str, Any], names: dict[uuid.UUID, str],
+                  labels: dict[str, str]) -> list[ConflictRow]:
+    """A row per field they changed; ``names`` (and the form's ``labels`` for the ids it
+    shows) turn ids into what a person reads."""
+    mine = editor.values()
+    known = dict(names)
+    for field, label in labels.items():
+        if mine[field] is not None and label:
+            known[mine[field]] = label
+    conflicts = editor.merge(theirs).conflicts
+    return [ConflictRow(f, FIELD[f].label(), display_value(f, stored_text(mine[f]), known),
+                        display_value(f, stored_text(theirs[f]), known), f in conflicts)
+            for f in editor.their_changes(theirs)]
 
 
 class ConflictDialog(QDialog):

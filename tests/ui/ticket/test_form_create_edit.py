@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from desk.domain import lifecycle
 from desk.domain.enums import Kind, Status
 from desk.services import tickets
+from desk.ui.ticket.assignment import select
 from tests.factories import make_ticket
 from tests.ui.conftest import OFFSCREEN_POPUP, idle
 
@@ -23,15 +24,15 @@ def test_create_each_kind(qtbot, make_form, world, runner, kind):
     assert form.tab_title().startswith("New")
     qtbot.keyClicks(form.title, f"Cannot print - {kind}")
     form.description.setPlainText("Paper jam on floor 2")
-    choose(form.impact, 1)
-    choose(form.urgency, 2)
+    choose(form.fields.impact, 1)
+    choose(form.fields.urgency, 2)
     assert form.priority_label.text() == "P2 High"  # live, from the matrix
-    choose(form.group, world.team.group.id)
-    qtbot.waitUntil(lambda: form.assignee.count() > 2)
-    choose(form.assignee, world.team.agent.id)
-    form.category.choose(world.category_ids["printer"])
-    assert form.category.button.text() == "Hardware › Printer"
-    assert form.major.isVisibleTo(form) == (kind == Kind.INCIDENT)
+    choose(form.fields.group, world.team.group.id)
+    qtbot.waitUntil(lambda: form.fields.assignee.count() > 2)
+    choose(form.fields.assignee, world.team.agent.id)
+    form.fields.category.choose(world.category_ids["printer"])
+    assert form.fields.category.button.text() == "Hardware › Printer"
+    assert form.fields.major.isVisibleTo(form) == (kind == Kind.INCIDENT)
 
     with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
         form.save()
@@ -43,7 +44,7 @@ def test_create_each_kind(qtbot, make_form, world, runner, kind):
     assert (stored.impact, stored.urgency, stored.priority) == (1, 2, 2)
     assert stored.assignee_id == world.team.agent.id
     assert stored.category_id == world.category_ids["printer"]
-    assert form.number_label.text() == view.number
+    assert form.header.number_label.text() == view.number
     assert not form.has_unsaved()
     qtbot.waitUntil(lambda: form.tabs.isVisibleTo(form))
 
@@ -51,35 +52,35 @@ def test_create_each_kind(qtbot, make_form, world, runner, kind):
 @OFFSCREEN_POPUP
 def test_requester_search_fills_organization(qtbot, make_form, world, runner):
     form = make_form()
-    qtbot.keyClicks(form.requester.line, "al")
-    qtbot.waitUntil(lambda: len(form.requester.results) == 2, timeout=10_000)
-    names = [c.name for c in form.requester.results]
+    qtbot.keyClicks(form.fields.requester.line, "al")
+    qtbot.waitUntil(lambda: len(form.fields.requester.results) == 2, timeout=10_000)
+    names = [c.name for c in form.fields.requester.results]
     assert names == ["Albert Ames", "Alice Archer"]
     # More typing makes the earlier answer stale; only "alic" results are shown.
-    qtbot.keyClicks(form.requester.line, "ic")
-    qtbot.waitUntil(lambda: [c.name for c in form.requester.results] == ["Alice Archer"],
+    qtbot.keyClicks(form.fields.requester.line, "ic")
+    qtbot.waitUntil(lambda: [c.name for c in form.fields.requester.results] == ["Alice Archer"],
                     timeout=10_000)
-    popup = form.requester.completer.popup()
+    popup = form.fields.requester.completer.popup()
     qtbot.waitUntil(popup.isVisible)
     popup.setCurrentIndex(popup.model().index(0, 0))
     qtbot.keyClick(popup, Qt.Key.Key_Return)
-    assert form.requester.value() == world.contact_ids["alice"]
-    assert form.organization.currentData() == world.org_ids["acme"]
-    assert form.organization.currentText() == "Acme Ltd"
+    assert form.fields.requester.value() == world.contact_ids["alice"]
+    assert form.fields.organization.currentData() == world.org_ids["acme"]
+    assert form.fields.organization.currentText() == "Acme Ltd"
 
 
 def test_edit_and_status_offers_only_allowed(qtbot, make_form, world, runner):
     view = make_ticket(world.db, world.team, title="VPN drops")
     form = make_form(view.id)
     assert form.title.text() == "VPN drops"
-    offered = {form.status.itemData(i) for i in range(form.status.count())}
+    offered = {form.fields.status.itemData(i) for i in range(form.fields.status.count())}
     allowed = set(lifecycle.allowed_transitions(Kind.INCIDENT, Status.NEW))
     assert offered == {Status.NEW.value} | {s.value for s in allowed}
     assert Status.CLOSED.value not in offered  # New -> Closed is not a transition
 
     form.title.clear()
     qtbot.keyClicks(form.title, "VPN drops every hour")
-    choose(form.status, Status.IN_PROGRESS.value)
+    choose(form.fields.status, Status.IN_PROGRESS.value)
     assert form.has_unsaved()
     with qtbot.waitSignal(form.saved, timeout=10_000):
         form.save()
@@ -87,7 +88,7 @@ def test_edit_and_status_offers_only_allowed(qtbot, make_form, world, runner):
     assert stored.title == "VPN drops every hour"
     assert stored.status == Status.IN_PROGRESS
     # The combo now offers the transitions from In progress.
-    offered = {form.status.itemData(i) for i in range(form.status.count())}
+    offered = {form.fields.status.itemData(i) for i in range(form.fields.status.count())}
     assert Status.PENDING_VENDOR.value in offered
     idle(qtbot, runner)
     assert not form.has_unsaved()
@@ -96,14 +97,14 @@ def test_edit_and_status_offers_only_allowed(qtbot, make_form, world, runner):
 def test_resolving_needs_code_and_notes(qtbot, make_form, world, runner):
     view = make_ticket(world.db, world.team)
     form = make_form(view.id)
-    assert not form.resolution_frame.isVisibleTo(form)
-    choose(form.status, Status.RESOLVED.value)
-    assert form.resolution_frame.isVisibleTo(form)
+    assert not form.fields.resolution_frame.isVisibleTo(form)
+    choose(form.fields.status, Status.RESOLVED.value)
+    assert form.fields.resolution_frame.isVisibleTo(form)
     assert not form.save()
     assert form.field_error("resolution_code")
     assert form.field_error("resolution_notes")
-    choose(form.resolution_code, "solved")
-    form.resolution_notes.setPlainText("Replaced the toner")
+    choose(form.fields.resolution_code, "solved")
+    form.fields.resolution_notes.setPlainText("Replaced the toner")
     with qtbot.waitSignal(form.saved, timeout=10_000):
         form.save()
     stored = tickets.get_ticket(world.db, view.id)
@@ -120,7 +121,7 @@ def test_empty_title_shows_message_beside_title(qtbot, make_form, world, runner)
     form.title.textEdited.emit("")
     assert not form.save()
     assert form.field_error("title") == "A title is required"
-    assert form._boxes["title"].error.isVisibleTo(form)
+    assert form.fields.boxes["title"].error.isVisibleTo(form)
     assert form.title.hasFocus() or form.focusWidget() is form.title
     # Nothing lost: the other edit is still there, and the database is unchanged.
     assert form.description.toPlainText() == "It takes ten minutes to boot"
@@ -135,8 +136,8 @@ def test_service_validation_error_lands_beside_field(qtbot, make_form, world, ru
     """An error only the service knows (assignee not in the group) shows at the field."""
     view = make_ticket(world.db, world.team)
     form = make_form(view.id)
-    form._select(form.assignee, world.team.other.id, "Olga Other")
-    form._assignee_changed()
+    select(form.fields.assignee, world.team.other.id, "Olga Other")
+    form.fields.assignment.assignee_changed()
     with qtbot.waitSignal(form.busyChanged, timeout=10_000):
         form.save()
     qtbot.waitUntil(lambda: not form.saving, timeout=10_000)

@@ -9,7 +9,7 @@ from desk.services import tickets
 from desk.ui.ticket.conflict import MINE, THEIRS
 from tests.factories import make_ticket
 from tests.ui.conftest import idle
-from tests.ui.test_form_create_edit import choose
+from tests.ui.ticket.test_form_create_edit import choose
 
 
 def test_conflict_choose_per_field(qtbot, make_form, world, runner, db_url):
@@ -19,7 +19,7 @@ def test_conflict_choose_per_field(qtbot, make_form, world, runner, db_url):
     form.title.setText("Mail bounces for all of Acme")
     form.title.textEdited.emit(form.title.text())
     form.description.setPlainText("Since 9:00, every external address")
-    choose(form.urgency, 1)
+    choose(form.fields.urgency, 1)
     # ... while another agent, on another connection, saves title, description and impact.
     other = open_database(db_url)
     try:
@@ -98,7 +98,7 @@ def test_change_elsewhere_with_unsaved_edits_shows_notice(qtbot, make_form, worl
         runner.write(tickets.update_ticket, me.id, view.id, view.row_version,
                      {"title": "Bulk-edited title"})
     qtbot.waitUntil(lambda: form.banner.isVisibleTo(form), timeout=10_000)
-    assert "changed elsewhere" in form.banner_text.text()
+    assert "changed elsewhere" in form.banner.text.text()
     assert form.description.toPlainText() == "My unsaved analysis"
     assert form.title.text() == "Old title"
     # Saving goes through the conflict dialog; taking theirs for the title keeps my text.

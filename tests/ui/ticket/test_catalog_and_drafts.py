@@ -62,7 +62,7 @@ def test_draft_store_round_trip_and_damaged_file(tmp_path):
 @OFFSCREEN_POPUP
 def test_category_popup_filters_and_picks(qtbot, make_form, world, runner):
     form = make_form()
-    picker = form.category
+    picker = form.fields.category
     picker.open_tree()
     qtbot.waitUntil(picker.popup.isVisible)
     qtbot.keyClicks(picker.filter, "print")
