@@ -460,14 +460,62 @@ def count_cis(db: Database, flt: CiFilter) -> int:
         return int(s.scalar(q) or 0)
 
 
-def page_cis(db: Database, flt: CiFilter, offset: int, limit: int) -> list[CiRow]:
-    """One page of the CI list, sorted in the database (ties broken by id, so pages never
-    overlap or skip)."""
-    col = SORT_COLUMNS.get(flt.sort, ConfigurationItem.name)
-    order = [col.desc() if flt.descending else col.asc(), ConfigurationItem.id]
-    q = _list_query(flt).order_by(*order).offset(offset).limit(limit)
+# The CiRow attribute holding each sort key's value: a page's last row is the next cursor.
+_SORT_ATTRS = {
+    "name": "name", "class": "class_name", "status": "status", "environment": "environment",
+    "criticality": "criticality", "owner_group": "owner_group", "external_id": "external_id",
+    "updated_at": "updated_at",
+}
+
+
+@dataclass(frozen=True)
+class CiPage:
+    """The first page of a CI list with the number of CIs the filter matches."""
+
+    total: int
+    rows: list[CiRow]
+
+
+def first_ci_page(db: Database, flt: CiFilter, limit: int) -> CiPage:
+    """The count and the first page in one snapshot, so the count matches the rows."""
+    count = _filtered(select(func.count()).select_from(ConfigurationItem)
+                      .where(ConfigurationItem.deleted_at.is_(None)), flt)
+    with db.snapshot() as s:
+        total = int(s.scalar(count) or 0)
+        rows = [CiRow(*r) for r in s.execute(_page_query(flt, limit, None))]
+    return CiPage(total, rows)
+
+
+def page_cis(db: Database, flt: CiFilter, limit: int,
+             after: CiRow | None = None) -> list[CiRow]:
+    """One page of the CI list sorted in the database: the first one, or the one following
+    the row ``after`` (keyset: read from its sort key and id, never OFFSET, so a page costs
+    the same deep in the list and rows inserted above do not shift it)."""
     with db.read() as s:
-        return [CiRow(*r) for r in s.execute(q)]
+        return [CiRow(*r) for r in s.execute(_page_query(flt, limit, after))]
+
+
+def _page_query(flt: CiFilter, limit: int, after: CiRow | None) -> Select[Any]:
+    key = flt.sort if flt.sort in SORT_COLUMNS else "name"
+    col = SORT_COLUMNS[key]
+    cid = ConfigurationItem.id
+    # Empty values (no owner group, no external id) sort last ascending and first descending
+    # on both databases: an explicit IS NULL key instead of each database's default.
+    missing = case((col.is_(None), 1), else_=0)
+    if flt.descending:
+        order = [missing.desc(), col.desc(), cid.desc()]
+    else:
+        order = [missing.asc(), col.asc(), cid.asc()]
+    q = _list_query(flt)
+    if after is not None:
+        value = getattr(after, _SORT_ATTRS[key])
+        if not flt.descending:
+            q = q.where(and_(col.is_(None), cid > after.id) if value is None else or_(
+                col.is_(None), col > value, and_(col == value, cid > after.id)))
+        else:
+            q = q.where(or_(col.is_not(None), cid < after.id) if value is None else and_(
+                col.is_not(None), or_(col < value, and_(col == value, cid < after.id))))
+    return q.order_by(*order).limit(limit)
 
 
 def search_cis(db: Database, text: str, limit: int = 20,

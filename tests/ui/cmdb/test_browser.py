@@ -38,6 +38,24 @@ def test_list_model_pages_lazily_and_sorts_in_the_database(qtbot, qtmodeltester,
     qtmodeltester.check(model)
 
 
+def test_list_model_keeps_its_place_when_a_ci_is_added_above_while_scrolling(
+        qtbot, qtmodeltester, db, cmdb_runner, monkeypatch):
+    for i in range(45):
+        sv.create_ci(db, None, sv.CiInput(f"node-{i:02d}", "server"))
+    monkeypatch.setattr(cimodel, "PAGE", 20)
+    model = CiListModel(cmdb_runner)
+    qtmodeltester.check(model)
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(sv.CiFilter())
+    # Someone else adds a CI sorting above the loaded rows (no broadcast reaches this model).
+    sv.create_ci(db, None, sv.CiInput("node-00a", "server"))
+    with qtbot.waitSignal(model.loaded):
+        model.fetchMore()
+    names = [r.name for r in model.rows]
+    assert names[19:21] == ["node-19", "node-20"]  # read on from the last row: no repeat
+    assert len(set(names)) == len(names) == 40
+
+
 def test_browser_navigates_classes_filters_and_shows_details(qtbot, db, cmdb, cmdb_runner):
     browser = CmdbBrowser(cmdb_runner)
     qtbot.addWidget(browser)
