@@ -248,8 +248,14 @@ def impact(db: Database, ci_ids: Sequence[uuid.UUID], *, upstream: bool = False,
            depth: int | None = None) -> ImpactResult:
     """Downstream impact of ``ci_ids`` being down, or (``upstream``) what they depend on."""
     with db.read() as s:
-        types = propagating_types_in(s)
-        g = graph_in(s, db.engine, db.dialect == "sqlite")
+        return impact_in(s, db, ci_ids, upstream=upstream, depth=depth)
+
+
+def impact_in(s: Session, db: Database, ci_ids: Sequence[uuid.UUID], *,
+              upstream: bool = False, depth: int | None = None) -> ImpactResult:
+    """``impact`` inside a caller's read transaction (``db`` names the graph cache)."""
+    types = propagating_types_in(s)
+    g = graph_in(s, db.engine, db.dialect == "sqlite")
     starts = []
     for ci_id in ci_ids:
         i = g.index_of(ci_id)

@@ -2,36 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
-from sqlalchemy import event
-
-from desk.db.session import Database
 from desk.domain.enums import WorklogVisibility
 from desk.services import catalog, tickets
 from tests.factories import make_team, make_ticket
-
-
-@contextmanager
-def save_while_reading(db: Database, table: str, save: Any) -> Iterator[None]:
-    """Run ``save`` (a committed write on another connection) just before the first statement
-    that reads ``table``: a save landing in the middle of a multi-query read."""
-    state = {"done": False}
-
-    def before(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        if not state["done"] and statement.lstrip().upper().startswith("SELECT") \
-                and f"FROM {table}" in statement:
-            state["done"] = True
-            save()
-
-    event.listen(db.engine, "before_cursor_execute", before)
-    try:
-        yield
-    finally:
-        event.remove(db.engine, "before_cursor_execute", before)
-    assert state["done"], f"no statement read {table}"
+from tests.reads import save_while_reading
 
 
 def test_ticket_detail_names_everyone_it_mentions(db):
