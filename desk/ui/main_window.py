@@ -415,8 +415,8 @@ class MainWindow(QMainWindow):
         self.policies_action = self._action(self.tr("SLA &policies…"), self.open_policy_editor,
                                             tip=self.tr("Which tickets get which targets"))
         self.cmdb_action = None
-        browser = optional("CmdbBrowser", "desk.ui.cmdb", "desk.ui.cmdb.browser")
-        if browser is not None:
+        self.cmdb_window: QMainWindow | None = None
+        if optional("CmdbWindow", "desk.ui.cmdb", "desk.ui.cmdb.window") is not None:
             self.cmdb_action = self._action(self.tr("&CMDB"), self.open_cmdb, "Ctrl+Shift+C",
                                             self.tr("Browse configuration items"))
 
@@ -486,18 +486,22 @@ class MainWindow(QMainWindow):
         self.check_connection()
 
     def open_cmdb(self) -> None:
-        browser_cls = optional("CmdbBrowser", "desk.ui.cmdb", "desk.ui.cmdb.browser")
-        if browser_cls is None:
+        """The CMDB in its own window (one; brought forward when open): the browser needs
+        more width than the ticket pane has."""
+        window_cls = optional("CmdbWindow", "desk.ui.cmdb", "desk.ui.cmdb.window")
+        if window_cls is None:
             return
-        for i in range(self.tabs.count()):
-            if isinstance(self.tabs.widget(i), browser_cls):
-                self.tabs.setCurrentIndex(i)
-                return
-        widget = browser_cls(self.runner, self.tabs)
-        self.tabs.addTab(widget, self.tr("CMDB"))
-        self.tabs.setVisible(True)
-        self.tabs.setCurrentWidget(widget)
-        self._fit_splitter()
+        if self.cmdb_window is None or not isValid(self.cmdb_window):
+            self.cmdb_window = window_cls(self.runner, self.settings)
+            self.cmdb_window.openTicketRequested.connect(self._open_ticket_from_cmdb)
+        self.cmdb_window.show()
+        self.cmdb_window.raise_()
+        self.cmdb_window.activateWindow()
+
+    def _open_ticket_from_cmdb(self, ticket_id: uuid.UUID) -> None:
+        self.open_ticket(ticket_id)
+        self.raise_()
+        self.activateWindow()
 
     # ------------------------------------------------------------ SLA administration
 
@@ -626,6 +630,10 @@ class MainWindow(QMainWindow):
         unsaved = self.unsaved_forms()
         if self._close_approved or not unsaved:
             self.save_state()
+            if self.cmdb_window is not None and isValid(self.cmdb_window):
+                self.cmdb_window.close()
+                self.cmdb_window.deleteLater()
+                self.cmdb_window = None
             self._ping_timer.stop()
             self.notifications.stop()
             for form in list(self.forms.values()):
