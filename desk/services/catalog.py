@@ -242,7 +242,3 @@ def _chunks(items: list[uuid.UUID], size: int = 500) -> Iterable[list[uuid.UUID]
     for i in range(0, len(items), size):
         yield items[i:i + size]
 
-
-def attachment_limit(db: Database) -> int:
-    return int(get_setting(db, "attachment_max_bytes"))
-
