@@ -248,8 +248,14 @@ def impact(db: Database, ci_ids: Sequence[uuid.UUID], *, upstream: bool = False,
            depth: int | None = None) -> ImpactResult:
     """Downstream impact of ``ci_ids`` being down, or (``upstream``) what they depend on."""
     with db.read() as s:
-        types = propagating_types_in(s)
-        g = graph_in(s, db.engine, db.dialect == "sqlite")
+        return impact_in(s, db, ci_ids, upstream=upstream, depth=depth)
+
+
+def impact_in(s: Session, db: Database, ci_ids: Sequence[uuid.UUID], *,
+              upstream: bool = False, depth: int | None = None) -> ImpactResult:
+    """``impact`` inside a caller's read transaction (``db`` names the graph cache)."""
+    types = propagating_types_in(s)
+    g = graph_in(s, db.engine, db.dialect == "sqlite")
     starts = []
     for ci_id in ci_ids:
         i = g.index_of(ci_id)
@@ -282,7 +288,13 @@ def neighbourhood(db: Database, ci_id: uuid.UUID, hops: int = 2,
                   max_nodes: int = 200) -> Neighbourhood:
     """The CIs around ``ci_id`` for the graph view, nearest first, at most ``max_nodes``."""
     with db.read() as s:
-        g = graph_in(s, db.engine, db.dialect == "sqlite")
+        return neighbourhood_in(s, db, ci_id, hops, max_nodes)
+
+
+def neighbourhood_in(s: Session, db: Database, ci_id: uuid.UUID, hops: int = 2,
+                     max_nodes: int = 200) -> Neighbourhood:
+    """``neighbourhood`` inside a caller's read transaction (``db`` names the graph cache)."""
+    g = graph_in(s, db.engine, db.dialect == "sqlite")
     center = g.index_of(ci_id)
     if center is None:
         raise NotFound(_("The configuration item no longer exists"))

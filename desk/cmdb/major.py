@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from desk.cmdb.services import LinkedTicket, open_tickets_on
-from desk.cmdb.settings import major_incident_rule
+from desk.cmdb.services import LinkedTicket, open_tickets_in
+from desk.cmdb.settings import major_incident_rule_in
 from desk.db.session import Database
 from desk.domain.enums import Kind
 from desk.errors import ConflictError, NotFound, ValidationError
@@ -44,17 +45,21 @@ class MajorResult:
 def suggest_major_incident(db: Database, ticket_id: uuid.UUID) -> MajorSuggestion | None:
     """The biggest burst of open incidents on one of the ticket's CIs, if it meets the rule
     and is not linked under one major incident already."""
-    rule = major_incident_rule(db)
     with db.read() as s:
-        cis = dict(s.execute(
-            select(ConfigurationItem.id, ConfigurationItem.name)
-            .join(TicketCi, TicketCi.ci_id == ConfigurationItem.id)
-            .where(TicketCi.ticket_id == ticket_id, TicketCi.deleted_at.is_(None),
-                   ConfigurationItem.deleted_at.is_(None))).all())
+        return suggestion_in(s, ticket_id)
+
+
+def suggestion_in(s: Session, ticket_id: uuid.UUID) -> MajorSuggestion | None:
+    rule = major_incident_rule_in(s)
+    cis = dict(s.execute(
+        select(ConfigurationItem.id, ConfigurationItem.name)
+        .join(TicketCi, TicketCi.ci_id == ConfigurationItem.id)
+        .where(TicketCi.ticket_id == ticket_id, TicketCi.deleted_at.is_(None),
+               ConfigurationItem.deleted_at.is_(None))).all())
     if not cis:
         return None
     by_ci: dict[uuid.UUID, list[LinkedTicket]] = {}
-    for t in open_tickets_on(db, list(cis)):
+    for t in open_tickets_in(s, list(cis)):
         if t.kind == Kind.INCIDENT and t.ci_id is not None:
             by_ci.setdefault(t.ci_id, []).append(t)
     window = timedelta(minutes=rule.minutes)

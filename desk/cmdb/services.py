@@ -38,7 +38,7 @@ from desk.domain.enums import OPEN_STATUSES, Kind
 from desk.domain.text import required_text, stored_text
 from desk.errors import ConflictError, NotFound, ValidationError
 from desk.i18n import _
-from desk.models import AuditEntry, Group, Ticket
+from desk.models import AuditEntry, Group, Ticket, User
 from desk.models.cmdb import CiClass, CiRelationship, ConfigurationItem, TicketCi
 from desk.services.changes import Changes
 from desk.services.people import escape_like
@@ -453,14 +453,62 @@ def count_cis(db: Database, flt: CiFilter) -> int:
         return int(s.scalar(q) or 0)
 
 
-def page_cis(db: Database, flt: CiFilter, offset: int, limit: int) -> list[CiRow]:
-    """One page of the CI list, sorted in the database (ties broken by id, so pages never
-    overlap or skip)."""
-    col = SORT_COLUMNS.get(flt.sort, ConfigurationItem.name)
-    order = [col.desc() if flt.descending else col.asc(), ConfigurationItem.id]
-    q = _list_query(flt).order_by(*order).offset(offset).limit(limit)
+# The CiRow attribute holding each sort key's value: a page's last row is the next cursor.
+_SORT_ATTRS = {
+    "name": "name", "class": "class_name", "status": "status", "environment": "environment",
+    "criticality": "criticality", "owner_group": "owner_group", "external_id": "external_id",
+    "updated_at": "updated_at",
+}
+
+
+@dataclass(frozen=True)
+class CiPage:
+    """The first page of a CI list with the number of CIs the filter matches."""
+
+    total: int
+    rows: list[CiRow]
+
+
+def first_ci_page(db: Database, flt: CiFilter, limit: int) -> CiPage:
+    """The count and the first page in one snapshot, so the count matches the rows."""
+    count = _filtered(select(func.count()).select_from(ConfigurationItem)
+                      .where(ConfigurationItem.deleted_at.is_(None)), flt)
+    with db.snapshot() as s:
+        total = int(s.scalar(count) or 0)
+        rows = [CiRow(*r) for r in s.execute(_page_query(flt, limit, None))]
+    return CiPage(total, rows)
+
+
+def page_cis(db: Database, flt: CiFilter, limit: int,
+             after: CiRow | None = None) -> list[CiRow]:
+    """One page of the CI list sorted in the database: the first one, or the one following
+    the row ``after`` (keyset: read from its sort key and id, never OFFSET, so a page costs
+    the same deep in the list and rows inserted above do not shift it)."""
     with db.read() as s:
-        return [CiRow(*r) for r in s.execute(q)]
+        return [CiRow(*r) for r in s.execute(_page_query(flt, limit, after))]
+
+
+def _page_query(flt: CiFilter, limit: int, after: CiRow | None) -> Select[Any]:
+    key = flt.sort if flt.sort in SORT_COLUMNS else "name"
+    col = SORT_COLUMNS[key]
+    cid = ConfigurationItem.id
+    # Empty values (no owner group, no external id) sort last ascending and first descending
+    # on both databases: an explicit IS NULL key instead of each database's default.
+    missing = case((col.is_(None), 1), else_=0)
+    if flt.descending:
+        order = [missing.desc(), col.desc(), cid.desc()]
+    else:
+        order = [missing.asc(), col.asc(), cid.asc()]
+    q = _list_query(flt)
+    if after is not None:
+        value = getattr(after, _SORT_ATTRS[key])
+        if not flt.descending:
+            q = q.where(and_(col.is_(None), cid > after.id) if value is None else or_(
+                col.is_(None), col > value, and_(col == value, cid > after.id)))
+        else:
+            q = q.where(or_(col.is_not(None), cid < after.id) if value is None else and_(
+                col.is_not(None), or_(col < value, and_(col == value, cid < after.id))))
+    return q.order_by(*order).limit(limit)
 
 
 def search_cis(db: Database, text: str, limit: int = 20,
@@ -507,22 +555,48 @@ def get_ci(db: Database, ci_id: uuid.UUID) -> CiView:
 
 def ci_relationships(db: Database, ci_id: uuid.UUID) -> list[RelationView]:
     """Both directions: what this CI depends on (outgoing) and what depends on it."""
+    with db.read() as s:
+        return _relationships_in(s, ci_id)
+
+
+def _relationships_in(s: Session, ci_id: uuid.UUID) -> list[RelationView]:
     other = aliased(ConfigurationItem)
     out: list[RelationView] = []
-    with db.read() as s:
-        for outgoing, mine, theirs in ((True, CiRelationship.source_id,
-                                        CiRelationship.target_id),
-                                       (False, CiRelationship.target_id,
-                                        CiRelationship.source_id)):
-            rows = s.execute(
-                select(CiRelationship.id, CiRelationship.type, other.id, other.name, CiClass.name)
-                .join(other, other.id == theirs)
-                .join(CiClass, CiClass.id == other.class_id)
-                .where(mine == ci_id, CiRelationship.deleted_at.is_(None),
-                       other.deleted_at.is_(None))
-                .order_by(CiRelationship.type, other.name))
-            out.extend(RelationView(r[0], r[1], outgoing, r[2], r[3], r[4]) for r in rows)
+    for outgoing, mine, theirs in ((True, CiRelationship.source_id, CiRelationship.target_id),
+                                   (False, CiRelationship.target_id, CiRelationship.source_id)):
+        rows = s.execute(
+            select(CiRelationship.id, CiRelationship.type, other.id, other.name, CiClass.name)
+            .join(other, other.id == theirs)
+            .join(CiClass, CiClass.id == other.class_id)
+            .where(mine == ci_id, CiRelationship.deleted_at.is_(None),
+                   other.deleted_at.is_(None))
+            .order_by(CiRelationship.type, other.name))
+        out.extend(RelationView(r[0], r[1], outgoing, r[2], r[3], r[4]) for r in rows)
     return out
+
+
+@dataclass(frozen=True)
+class CiDetail:
+    """Everything the CI detail pane shows, from one snapshot."""
+
+    ci: CiView
+    relations: list[RelationView]
+    tickets: list[LinkedTicket]
+    history: list[HistoryEntry]
+    actors: dict[uuid.UUID, str]  # display names of the people in ``history``
+
+
+def ci_detail(db: Database, ci_id: uuid.UUID) -> CiDetail:
+    with db.snapshot() as s:
+        ci = _ci_view(s, _load_ci(s, ci_id))
+        history = _history_in(s, ci_id)
+        wanted = list({h.actor_id for h in history if h.actor_id is not None})
+        actors: dict[uuid.UUID, str] = {}
+        for i in range(0, len(wanted), 500):
+            actors.update(s.execute(select(User.id, User.display_name)  # type: ignore[arg-type]
+                                    .where(User.id.in_(wanted[i:i + 500]))).all())
+        return CiDetail(ci, _relationships_in(s, ci_id), _ci_tickets_in(s, ci_id), history,
+                        actors)
 
 
 def _ticket_cols() -> tuple[Any, ...]:
@@ -532,6 +606,12 @@ def _ticket_cols() -> tuple[Any, ...]:
 
 def ci_tickets(db: Database, ci_id: uuid.UUID, open_only: bool = False,
                limit: int = 500) -> list[LinkedTicket]:
+    with db.read() as s:
+        return _ci_tickets_in(s, ci_id, open_only, limit)
+
+
+def _ci_tickets_in(s: Session, ci_id: uuid.UUID, open_only: bool = False,
+                   limit: int = 500) -> list[LinkedTicket]:
     q = (select(*_ticket_cols(), TicketCi.ci_id)
          .join(TicketCi, TicketCi.ticket_id == Ticket.id)
          .where(TicketCi.ci_id == ci_id, TicketCi.deleted_at.is_(None),
@@ -539,13 +619,18 @@ def ci_tickets(db: Database, ci_id: uuid.UUID, open_only: bool = False,
          .order_by(Ticket.opened_at.desc()).limit(limit))
     if open_only:
         q = q.where(Ticket.status.in_(sorted(OPEN_STATUSES)))
-    with db.read() as s:
-        return [LinkedTicket(*r) for r in s.execute(q)]
+    return [LinkedTicket(*r) for r in s.execute(q)]
 
 
 def open_tickets_on(db: Database, ci_ids: Sequence[uuid.UUID],
                     exclude_ticket: uuid.UUID | None = None) -> list[LinkedTicket]:
     """Open tickets linked to any of ``ci_ids`` (one line per ticket and CI)."""
+    with db.read() as s:
+        return open_tickets_in(s, ci_ids, exclude_ticket)
+
+
+def open_tickets_in(s: Session, ci_ids: Sequence[uuid.UUID],
+                    exclude_ticket: uuid.UUID | None = None) -> list[LinkedTicket]:
     if not ci_ids:
         return []
     q = (select(*_ticket_cols(), TicketCi.ci_id)
@@ -555,27 +640,34 @@ def open_tickets_on(db: Database, ci_ids: Sequence[uuid.UUID],
          .order_by(Ticket.opened_at))
     if exclude_ticket is not None:
         q = q.where(Ticket.id != exclude_ticket)
-    with db.read() as s:
-        return [LinkedTicket(*r) for r in s.execute(q)]
+    return [LinkedTicket(*r) for r in s.execute(q)]
 
 
 def ci_history(db: Database, ci_id: uuid.UUID) -> list[HistoryEntry]:
     with db.read() as s:
-        rows = s.execute(
-            select(AuditEntry.created_at, AuditEntry.actor_id, AuditEntry.field,
-                   AuditEntry.old_value, AuditEntry.new_value)
-            .where(AuditEntry.table_name == AUDIT_TABLE, AuditEntry.record_id == ci_id)
-            .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc()))
-        return [HistoryEntry(*r) for r in rows]
+        return _history_in(s, ci_id)
+
+
+def _history_in(s: Session, ci_id: uuid.UUID) -> list[HistoryEntry]:
+    rows = s.execute(
+        select(AuditEntry.created_at, AuditEntry.actor_id, AuditEntry.field,
+               AuditEntry.old_value, AuditEntry.new_value)
+        .where(AuditEntry.table_name == AUDIT_TABLE, AuditEntry.record_id == ci_id)
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc()))
+    return [HistoryEntry(*r) for r in rows]
 
 
 def ticket_cis(db: Database, ticket_id: uuid.UUID) -> list[CiRow]:
+    with db.read() as s:
+        return ticket_cis_in(s, ticket_id)
+
+
+def ticket_cis_in(s: Session, ticket_id: uuid.UUID) -> list[CiRow]:
     q = (_list_query(CiFilter())
          .join(TicketCi, TicketCi.ci_id == ConfigurationItem.id)
          .where(TicketCi.ticket_id == ticket_id, TicketCi.deleted_at.is_(None))
          .order_by(ConfigurationItem.name))
-    with db.read() as s:
-        return [CiRow(*r) for r in s.execute(q)]
+    return [CiRow(*r) for r in s.execute(q)]
 
 
 def ci_ids_for_names(db: Database, names: Sequence[str]) -> tuple[dict[str, uuid.UUID], list[str]]:

@@ -75,7 +75,11 @@ def set_propagating_types(db: Database, types: Iterable[str]) -> Changes:
 
 def major_incident_rule(db: Database) -> MajorIncidentRule:
     with db.read() as s:
-        value = _get(s, MAJOR_RULE_KEY)
+        return major_incident_rule_in(s)
+
+
+def major_incident_rule_in(s: Session) -> MajorIncidentRule:
+    value = _get(s, MAJOR_RULE_KEY)
     if not isinstance(value, dict):
         return MajorIncidentRule()
     return MajorIncidentRule(int(value.get("count", 3)), int(value.get("minutes", 60)))

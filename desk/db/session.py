@@ -32,6 +32,12 @@ class Database:
         self._writer = sessionmaker(self.engine, expire_on_commit=False)
         self._read_engine = self.engine.execution_options(**{READ_ONLY_OPTION: True})
         self._reader = sessionmaker(self._read_engine, expire_on_commit=False)
+        # A screen's data read by several queries must agree with itself: PostgreSQL's
+        # default READ COMMITTED takes a new snapshot per statement, REPEATABLE READ one per
+        # transaction. SQLite's deferred read transaction in WAL mode is one snapshot already.
+        snap = (self._read_engine.execution_options(isolation_level="REPEATABLE READ")
+                if self.dialect == "postgresql" else self._read_engine)
+        self._snapshot_reader = sessionmaker(snap, expire_on_commit=False)
 
     @property
     def dialect(self) -> str:
@@ -54,6 +60,18 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self._reader() as session:
+            try:
+                yield session
+            except DBAPIError as err:
+                raise translate_error(err, self.target) from err
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """Like ``read``, but every query of the block sees the same committed state (one
+        snapshot): for use cases that assemble a screen from several queries."""
+        with self._snapshot_reader() as session:
             try:
                 yield session
             except DBAPIError as err:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from desk.db.session import Database
 from desk.domain.enums import EventField
@@ -173,26 +174,31 @@ _ID_EVENTS = (EventField.ASSIGNEE, EventField.GROUP)
 
 
 def ticket_detail(db: Database, ticket_id: uuid.UUID) -> TicketDetail:
-    view = tickets.get_ticket(db, ticket_id)
-    worklog = tickets.list_worklog(db, ticket_id)
-    events = tickets.list_events(db, ticket_id)
-    audit = tickets.list_audit(db, ticket_id)
-    attachments = tickets.list_attachments(db, ticket_id)
-    ids: set[uuid.UUID] = {v for v in (getattr(view, f) for f in ID_FIELDS) if v is not None}
-    ids.update(w.author_id for w in worklog if w.author_id)
-    ids.update(a.author_id for a in attachments if a.author_id)
-    for e in events:
-        if e.actor_id:
-            ids.add(e.actor_id)
-        if e.field in _ID_EVENTS:
-            ids.update(_uuids((e.old_value, e.new_value)))
-    for a in audit:
-        if a.actor_id:
-            ids.add(a.actor_id)
-        if a.field in ID_FIELDS:
-            ids.update(_uuids((a.old_value, a.new_value)))
+    """The ticket form's data, read in one snapshot so the worklog, history and names agree
+    with the ticket (a save landing meanwhile shows up entirely or not at all)."""
+    with db.snapshot() as s:
+        view = tickets.ticket_in(s, ticket_id)
+        worklog = tickets.worklog_in(s, ticket_id)
+        events = tickets.events_in(s, ticket_id)
+        audit = tickets.audit_in(s, ticket_id)
+        attachments = tickets.attachments_in(s, ticket_id)
+        ids: set[uuid.UUID] = {v for v in (getattr(view, f) for f in ID_FIELDS)
+                               if v is not None}
+        ids.update(w.author_id for w in worklog if w.author_id)
+        ids.update(a.author_id for a in attachments if a.author_id)
+        for e in events:
+            if e.actor_id:
+                ids.add(e.actor_id)
+            if e.field in _ID_EVENTS:
+                ids.update(_uuids((e.old_value, e.new_value)))
+        for a in audit:
+            if a.actor_id:
+                ids.add(a.actor_id)
+            if a.field in ID_FIELDS:
+                ids.update(_uuids((a.old_value, a.new_value)))
+        names = names_in(s, ids)
     return TicketDetail(view, tuple(worklog), tuple(events), tuple(audit), tuple(attachments),
-                        names_of_ids(db, ids))
+                        names)
 
 
 def view_names(db: Database, view: TicketView) -> dict[uuid.UUID, str]:
@@ -214,30 +220,30 @@ def _uuids(values: Iterable[str | None]) -> list[uuid.UUID]:
 def names_of_ids(db: Database, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
     """Display names for ids of users, groups, contacts, organizations, categories (full
     path) and tickets (their number). Unknown ids are left out."""
+    with db.read() as s:
+        return names_in(s, ids)
+
+
+def names_in(s: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
     wanted = list({i for i in ids if i is not None})
     names: dict[uuid.UUID, str] = {}
     if not wanted:
         return names
-    with db.read() as s:
-        for model, col in ((User, User.display_name), (Group, Group.name),
-                           (Contact, Contact.name), (Organization, Organization.name),
-                           (Ticket, Ticket.number)):
-            for chunk in _chunks(wanted):
-                for rid, name in s.execute(select(model.id, col).where(model.id.in_(chunk))):
-                    names[rid] = name
-        if any(i not in names for i in wanted):
-            for node in _tree(s.execute(select(Category.id, Category.name,
-                                               Category.parent_id)).all()):
-                if node.id in wanted:
-                    names[node.id] = node.path
+    for model, col in ((User, User.display_name), (Group, Group.name),
+                       (Contact, Contact.name), (Organization, Organization.name),
+                       (Ticket, Ticket.number)):
+        for chunk in _chunks(wanted):
+            for rid, name in s.execute(select(model.id, col).where(model.id.in_(chunk))):
+                names[rid] = name
+    if any(i not in names for i in wanted):
+        for node in _tree(s.execute(select(Category.id, Category.name,
+                                           Category.parent_id)).all()):
+            if node.id in wanted:
+                names[node.id] = node.path
     return names
 
 
 def _chunks(items: list[uuid.UUID], size: int = 500) -> Iterable[list[uuid.UUID]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
-
-
-def attachment_limit(db: Database) -> int:
-    return int(get_setting(db, "attachment_max_bytes"))
 

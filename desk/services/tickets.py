@@ -98,7 +98,11 @@ class BulkResult:
 
 def get_ticket(db: Database, ticket_id: uuid.UUID) -> TicketView:
     with db.read() as s:
-        return TicketView.of(_load(s, ticket_id))
+        return ticket_in(s, ticket_id)
+
+
+def ticket_in(s: Session, ticket_id: uuid.UUID) -> TicketView:
+    return TicketView.of(_load(s, ticket_id))
 
 
 def find_by_number(db: Database, number: str) -> TicketView | None:
@@ -111,35 +115,50 @@ def find_by_number(db: Database, number: str) -> TicketView | None:
 
 def list_events(db: Database, ticket_id: uuid.UUID) -> list[EventView]:
     with db.read() as s:
-        rows = s.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket_id)
-                         .order_by(TicketEvent.at, TicketEvent.id))
-        return [EventView(r.id, r.at, r.actor_id, r.field, r.old_value, r.new_value)
-                for r in rows]
+        return events_in(s, ticket_id)
+
+
+def events_in(s: Session, ticket_id: uuid.UUID) -> list[EventView]:
+    rows = s.scalars(select(TicketEvent).where(TicketEvent.ticket_id == ticket_id)
+                     .order_by(TicketEvent.at, TicketEvent.id))
+    return [EventView(r.id, r.at, r.actor_id, r.field, r.old_value, r.new_value) for r in rows]
 
 
 def list_worklog(db: Database, ticket_id: uuid.UUID) -> list[WorklogView]:
     with db.read() as s:
-        rows = s.scalars(select(WorklogEntry).where(WorklogEntry.ticket_id == ticket_id)
-                         .order_by(WorklogEntry.created_at, WorklogEntry.id))
-        return [WorklogView(r.id, r.created_at, r.author_id, r.visibility, r.body) for r in rows]
+        return worklog_in(s, ticket_id)
+
+
+def worklog_in(s: Session, ticket_id: uuid.UUID) -> list[WorklogView]:
+    rows = s.scalars(select(WorklogEntry).where(WorklogEntry.ticket_id == ticket_id)
+                     .order_by(WorklogEntry.created_at, WorklogEntry.id))
+    return [WorklogView(r.id, r.created_at, r.author_id, r.visibility, r.body) for r in rows]
 
 
 def list_audit(db: Database, record_id: uuid.UUID) -> list[AuditView]:
     with db.read() as s:
-        rows = s.scalars(select(AuditEntry).where(AuditEntry.record_id == record_id)
-                         .order_by(AuditEntry.created_at, AuditEntry.id))
-        return [AuditView(r.id, r.created_at, r.actor_id, r.table_name, r.record_id, r.field,
-                          r.old_value, r.new_value) for r in rows]
+        return audit_in(s, record_id)
+
+
+def audit_in(s: Session, record_id: uuid.UUID) -> list[AuditView]:
+    rows = s.scalars(select(AuditEntry).where(AuditEntry.record_id == record_id)
+                     .order_by(AuditEntry.created_at, AuditEntry.id))
+    return [AuditView(r.id, r.created_at, r.actor_id, r.table_name, r.record_id, r.field,
+                      r.old_value, r.new_value) for r in rows]
 
 
 def list_attachments(db: Database, ticket_id: uuid.UUID) -> list[AttachmentView]:
     with db.read() as s:
-        rows = s.execute(
-            select(Attachment.id, Attachment.created_at, Attachment.author_id,
-                   Attachment.filename, Attachment.content_type, Attachment.size)
-            .where(Attachment.ticket_id == ticket_id, Attachment.deleted_at.is_(None))
-            .order_by(Attachment.created_at))
-        return [AttachmentView(*r) for r in rows]
+        return attachments_in(s, ticket_id)
+
+
+def attachments_in(s: Session, ticket_id: uuid.UUID) -> list[AttachmentView]:
+    rows = s.execute(
+        select(Attachment.id, Attachment.created_at, Attachment.author_id,
+               Attachment.filename, Attachment.content_type, Attachment.size)
+        .where(Attachment.ticket_id == ticket_id, Attachment.deleted_at.is_(None))
+        .order_by(Attachment.created_at))
+    return [AttachmentView(*r) for r in rows]
 
 
 def attachment_data(db: Database, attachment_id: uuid.UUID) -> bytes:
@@ -273,10 +292,7 @@ def add_attachment(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUI
     at = require_aware(at, "at") if at is not None else utcnow()
     limit = get_setting(db, "attachment_max_bytes")
     if len(data) > limit:
-        raise AttachmentTooLarge(
-            _("{name} is {size} — larger than the limit of {limit}").format(
-                name=filename, size=format_bytes(len(data)), limit=format_bytes(limit)),
-            field="attachments")
+        raise attachment_too_large(filename, len(data), limit)
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
     if not name:
         raise ValidationError(_("The attachment has no file name"), field="attachments")
@@ -309,6 +325,14 @@ def remove_attachment(db: Database, actor_id: uuid.UUID | None,
                          created_at=at))
         ticket_id = att.ticket_id
     return Changes.of("attachments", ticket_ids=[ticket_id])
+
+
+def attachment_too_large(filename: str, size: int, limit: int) -> AttachmentTooLarge:
+    """The refusal of a file above the limit (also raised before a file is read)."""
+    return AttachmentTooLarge(
+        _("{name} is {size} — larger than the limit of {limit}").format(
+            name=filename, size=format_bytes(size), limit=format_bytes(limit)),
+        field="attachments")
 
 
 def format_bytes(n: int) -> str:

@@ -29,9 +29,14 @@ from shiboken6 import isValid
 
 from desk import __version__
 from desk import config as local_config
-from desk.db.secrets import PasswordStore
-from desk.db.session import Database, open_database
-from desk.db.url import APP_NAME, DatabaseTarget, parse_db_url
+from desk.connect import (
+    APP_NAME,
+    Database,
+    DatabaseTarget,
+    PasswordStore,
+    open_database,
+    parse_db_url,
+)
 from desk.domain.enums import Role
 from desk.drafts import DraftStore, database_key
 from desk.errors import AuthenticationFailed, DeskError, ValidationError

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.db.url import parse_db_url
+from desk.connect import parse_db_url
 from desk.domain.enums import Role
 from desk.errors import DeskError
 from desk.services.people import UserView

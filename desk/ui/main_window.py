@@ -35,7 +35,7 @@ from desk.errors import ConnectionFailed, DeskError
 from desk.services import catalog
 from desk.services.catalog import TicketRef
 from desk.services.people import CurrentUser
-from desk.ui.cmdb.browser import CmdbBrowser
+from desk.ui.cmdb.window import CmdbWindow
 from desk.ui.i18n import choose_language, chosen_language
 from desk.ui.queue.pane import QueuePane
 from desk.ui.sla.notify import NotificationBanner, NotificationCenter
@@ -352,6 +352,7 @@ class MainWindow(QMainWindow):
                                             tip=self.tr("Which tickets get which targets"))
         self.cmdb_action = self._action(self.tr("&CMDB"), self.open_cmdb, "Ctrl+Shift+C",
                                         self.tr("Browse configuration items"))
+        self.cmdb_window: CmdbWindow | None = None
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -458,15 +459,19 @@ class MainWindow(QMainWindow):
         self.check_connection()
 
     def open_cmdb(self) -> None:
-        for i in range(self.tabs.count()):
-            if isinstance(self.tabs.widget(i), CmdbBrowser):
-                self.tabs.setCurrentIndex(i)
-                return
-        widget = CmdbBrowser(self.runner, self.tabs)
-        self.tabs.addTab(widget, self.tr("CMDB"))
-        self.tabs.setVisible(True)
-        self.tabs.setCurrentWidget(widget)
-        self._fit_splitter()
+        """The CMDB in its own window (one; brought forward when open): the browser needs
+        more width than the ticket pane has."""
+        if self.cmdb_window is None or not isValid(self.cmdb_window):
+            self.cmdb_window = CmdbWindow(self.runner, self.settings)
+            self.cmdb_window.openTicketRequested.connect(self._open_ticket_from_cmdb)
+        self.cmdb_window.show()
+        self.cmdb_window.raise_()
+        self.cmdb_window.activateWindow()
+
+    def _open_ticket_from_cmdb(self, ticket_id: uuid.UUID) -> None:
+        self.open_ticket(ticket_id)
+        self.raise_()
+        self.activateWindow()
 
     # ------------------------------------------------------------ SLA administration
 
@@ -594,6 +599,10 @@ class MainWindow(QMainWindow):
         unsaved = self.unsaved_forms()
         if self._close_approved or not unsaved:
             self.save_state()
+            if self.cmdb_window is not None and isValid(self.cmdb_window):
+                self.cmdb_window.close()
+                self.cmdb_window.deleteLater()
+                self.cmdb_window = None
             self._ping_timer.stop()
             self.notifications.stop()
             for form in list(self.forms.values()):

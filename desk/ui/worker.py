@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from desk.db.session import Database
+from desk.connect import Database
 from desk.errors import DeskError
 from desk.services.changes import Changes
 

@@ -58,7 +58,7 @@ def test_import_good_files_with_bom(unix, tmp_path):
     summary = import_cmdb(db, None, write(tmp_path, "cis.csv", CIS, bom=True),
                           write(tmp_path, "rels.csv", RELS, bom=True))
     assert (summary.created, summary.updated, summary.relationships_created) == (7, 0, 7)
-    rows = {r.name + "/" + r.class_name: r for r in sv.page_cis(db, sv.CiFilter(), 0, 50)}
+    rows = {r.name + "/" + r.class_name: r for r in sv.page_cis(db, sv.CiFilter(), 50)}
     vm = sv.get_ci(db, rows["vm-001/virtual_machine"].id)
     assert (vm.owner_group, vm.location, vm.attributes) == ("Unix", "DC1",
                                                             {"os": "RHEL 9", "vcpus": 4})
@@ -75,19 +75,19 @@ def test_reimport_changes_nothing_and_updates_by_external_id(unix, tmp_path):
     db = unix
     cis, rels = write(tmp_path, "cis.csv", CIS), write(tmp_path, "rels.csv", RELS)
     import_cmdb(db, None, cis, rels)
-    before = {r.id: r.updated_at for r in sv.page_cis(db, sv.CiFilter(), 0, 50)}
+    before = {r.id: r.updated_at for r in sv.page_cis(db, sv.CiFilter(), 50)}
     audits = audit_count(db)
     again = import_cmdb(db, None, cis, rels)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 7)
     assert (again.relationships_created, again.relationships_unchanged) == (0, 7)
-    assert {r.id: r.updated_at for r in sv.page_cis(db, sv.CiFilter(), 0, 50)} == before
+    assert {r.id: r.updated_at for r in sv.page_cis(db, sv.CiFilter(), 50)} == before
     assert audit_count(db) == audits
     # A discovery tool renames vm-001 (same external id) and changes its vCPUs.
     renamed = CIS.replace("vm-001,virtual_machine,in_use,production,2,Unix,VM-1,DC1,RHEL 9,4,",
                           "vm-001a,virtual_machine,in_use,production,2,Unix,VM-1,DC1,RHEL 9,8,")
     third = import_cmdb(db, None, write(tmp_path, "cis2.csv", renamed))
     assert (third.created, third.updated, third.unchanged) == (0, 1, 6)
-    vm = next(r for r in sv.page_cis(db, sv.CiFilter(text="vm-001"), 0, 5))
+    vm = next(r for r in sv.page_cis(db, sv.CiFilter(text="vm-001"), 5))
     assert vm.name == "vm-001a" and vm.id in before
     history = {(h.field, h.old_value, h.new_value) for h in sv.ci_history(db, vm.id)}
     assert {("name", "vm-001", "vm-001a"), ("attributes.vcpus", "4", "8")} <= history

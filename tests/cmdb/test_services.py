@@ -117,15 +117,45 @@ def test_list_pages_filter_and_sort_in_the_database(db):
         ci(db, f"vm-{i:02d}", "virtual_machine", status="retired" if i % 5 == 0 else "in_use")
     ci(db, "db-main", "database", external_id="CMDB-77")
     flt = sv.CiFilter(sort="name")
-    assert sv.count_cis(db, flt) == 26
-    page1 = sv.page_cis(db, flt, 0, 10)
-    page3 = sv.page_cis(db, flt, 20, 10)
-    assert [r.name for r in page1][:2] == ["db-main", "vm-00"]
+    first = sv.first_ci_page(db, flt, 10)
+    assert first.total == sv.count_cis(db, flt) == 26
+    page2 = sv.page_cis(db, flt, 10, after=first.rows[-1])
+    page3 = sv.page_cis(db, flt, 10, after=page2[-1])
+    assert [r.name for r in first.rows][:2] == ["db-main", "vm-00"]
     assert len(page3) == 6
     vm_class = next(c.id for c in sv.list_classes(db) if c.name == "virtual_machine")
     assert sv.count_cis(db, sv.CiFilter(class_id=vm_class, status="retired")) == 5
-    assert [r.name for r in sv.page_cis(db, sv.CiFilter(text="cmdb-7"), 0, 10)] == ["db-main"]
-    desc = sv.page_cis(db, sv.CiFilter(sort="name", descending=True), 0, 1)
+    assert [r.name for r in sv.page_cis(db, sv.CiFilter(text="cmdb-7"), 10)] == ["db-main"]
+    desc = sv.page_cis(db, sv.CiFilter(sort="name", descending=True), 1)
     assert desc[0].name == "vm-24"
     assert [r.name for r in sv.search_cis(db, "VM-1", limit=3)] == ["vm-10", "vm-11", "vm-12"]
     assert sv.search_cis(db, "50%") == []
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_keyset_pages_equal_one_full_sorted_read_for_every_sort_key(db, descending):
+    unix, _ = people.create_group(db, "Unix")
+    web, _ = people.create_group(db, "Web")
+    for i in range(23):
+        # Ties on every key but the name, and empty owner groups and external ids.
+        ci(db, f"ci-{i % 11:02d}", ("server", "virtual_machine", "database")[i % 3],
+           status=("in_use", "retired")[i % 2], criticality=1 + i % 4,
+           owner_group_id=(None, unix.id, web.id)[i % 3 if i % 4 else 0],
+           external_id=f"EXT-{i:02d}" if i % 2 else None)
+    for key in sv.SORT_COLUMNS:
+        flt = sv.CiFilter(sort=key, descending=descending)
+        everything = sv.page_cis(db, flt, 1000)
+        assert len(everything) == 23
+        first = sv.first_ci_page(db, flt, 4)
+        assert first.total == 23
+        paged, page = list(first.rows), first.rows
+        while page:
+            page = sv.page_cis(db, flt, 4, after=page[-1])
+            paged.extend(page)
+        assert [r.id for r in paged] == [r.id for r in everything], key
+        values = [getattr(r, sv._SORT_ATTRS[key]) for r in everything]
+        present = [v for v in values if v is not None]
+        assert present == sorted(present, reverse=descending), key
+        # Empty values stay together at the end (ascending) or the start (descending).
+        nulls = [v is None for v in values]
+        assert nulls == sorted(nulls, reverse=descending), key

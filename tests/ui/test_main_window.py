@@ -15,6 +15,7 @@ from desk.ui.main_window import MainWindow
 from desk.ui.ticket.form import TicketForm
 from desk.ui.worker import DbRunner
 from tests.factories import make_ticket
+from tests.ui.conftest import OFFSCREEN_POPUP
 
 
 @pytest.fixture
@@ -193,11 +194,19 @@ def test_window_layout_persists(qtbot, make_window, ui_settings):
     assert abs(second.splitter.sizes()[0] / sum(second.splitter.sizes()) - share) < 0.02
 
 
-def test_cmdb_opens_in_a_tab(qtbot, make_window):
+@OFFSCREEN_POPUP
+def test_cmdb_opens_in_its_own_window(qtbot, make_window, world):
     window = make_window()
     window.cmdb_action.trigger()
+    cmdb = window.cmdb_window
+    assert cmdb is not None and cmdb.isWindow() and cmdb.isVisible()
+    assert window.tabs.count() == 0  # the ticket pane stays for tickets
+    assert cmdb.width() >= 1100  # room for the class tree, the list and the detail
+    window.cmdb_action.trigger()  # a second time brings the same window forward
+    assert window.cmdb_window is cmdb
+    ticket = make_ticket(world.db, world.team)
+    cmdb.browser.openTicketRequested.emit(ticket.id)  # "open" on a CI's ticket
     assert window.tabs.count() == 1
-    window.cmdb_action.trigger()  # a second time focuses the same tab
-    assert window.tabs.count() == 1
-    window.close_current()
-    assert window.tabs.count() == 0
+    window._close_approved = True
+    window.close()
+    assert not cmdb.isVisible()

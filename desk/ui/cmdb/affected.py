@@ -9,7 +9,6 @@ parent through the ticket service.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -26,13 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.cmdb import graph
 from desk.cmdb import services as sv
-from desk.cmdb.graph import ImpactedCi
-from desk.cmdb.major import MajorResult, MajorSuggestion, link_major_incident
-from desk.cmdb.major import suggest_major_incident as suggest
-from desk.cmdb.services import CiRow, LinkedTicket
-from desk.db.session import Database
+from desk.cmdb.affected import AffectedCis, affected_cis
+from desk.cmdb.major import MajorResult, link_major_incident
+from desk.cmdb.services import CiRow
 from desk.services.changes import Changes
 from desk.services.people import CurrentUser
 from desk.ui.cmdb.common import alive, class_label
@@ -40,27 +36,6 @@ from desk.ui.worker import DbRunner, Op
 
 SEARCH_DELAY_MS = 250
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True)
-class PanelState:
-    linked: list[CiRow]
-    services: list[ImpactedCi]
-    others: list[tuple[LinkedTicket, list[str]]]  # ticket, names of the shared CIs
-    suggestion: MajorSuggestion | None
-
-
-def load_state(db: Database, ticket_id: uuid.UUID) -> PanelState:
-    linked = sv.ticket_cis(db, ticket_id)
-    ids = [c.id for c in linked]
-    services = list(graph.impact(db, ids).services) if ids else []
-    names = {c.id: c.name for c in linked}
-    others: dict[uuid.UUID, tuple[LinkedTicket, list[str]]] = {}
-    for t in sv.open_tickets_on(db, ids, exclude_ticket=ticket_id):
-        entry = others.setdefault(t.id, (t, []))
-        if t.ci_id in names and names[t.ci_id] not in entry[1]:
-            entry[1].append(names[t.ci_id])
-    return PanelState(linked, services, list(others.values()), suggest(db, ticket_id))
 
 
 class _SearchLine(QLineEdit):
@@ -87,7 +62,7 @@ class AffectedCisPanel(QWidget):
         self.runner = runner
         self.me = me
         self.ticket_id: uuid.UUID | None = None
-        self.state: PanelState | None = None
+        self.state: AffectedCis | None = None
         self.results: list[CiRow] = []
         self._seq = 0
         self._search_seq = 0
@@ -200,13 +175,13 @@ class AffectedCisPanel(QWidget):
         seq = self._seq
         if self._op is not None:
             self._op.cancel()
-        self._op = self.runner.read(load_state, self.ticket_id,
+        self._op = self.runner.read(affected_cis, self.ticket_id,
                                     on_done=alive(self, lambda st: self._show(seq, st)),
                                     label="affected cis")
 
     # ---------------------------------------------------------------- showing
 
-    def _show(self, seq: int, st: PanelState) -> None:
+    def _show(self, seq: int, st: AffectedCis) -> None:
         if seq != self._seq:
             return
         self.state = st

@@ -90,8 +90,11 @@ class CmdbBrowser(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 120), (2, 90), (3, 95), (4, 70), (5, 110), (6, 100)):
+        # Names are what people look for: a wide name column, the others just wide enough
+        # for their values; the last one takes what is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in ((0, 230), (1, 120), (2, 80), (3, 95), (4, 62), (5, 120)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(self._row_chosen)
         ml.addWidget(self.table, 1)
@@ -104,7 +107,7 @@ class CmdbBrowser(QWidget):
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 4)
-        split.setSizes([190, 520, 640])
+        split.setSizes([180, 700, 520])
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -1,8 +1,10 @@
-"""The CI list: a lazily paged table model over ``desk.cmdb.services.page_cis``.
+"""The CI list: a lazily paged table model over ``desk.cmdb.services.first_ci_page`` and
+``page_cis``.
 
 Same pattern as the queues: the database filters and sorts (header clicks re-run the query),
-pages of ``PAGE`` rows arrive through the ``DbRunner`` when the view scrolls near the end, and
-a generation number drops pages that belong to a filter the user has already replaced. No
+the count and first page arrive together from one snapshot, and the page after the loaded rows
+is read from the last row's sort key (keyset) when the view scrolls near the end. A generation
+number drops pages that belong to a filter the user has already replaced. No
 ``QSortFilterProxyModel``: it would only ever see the loaded rows.
 """
 
@@ -22,8 +24,7 @@ from PySide6.QtCore import (
 )
 
 from desk.cmdb import services as sv
-from desk.cmdb.services import CiFilter, CiRow
-from desk.db.session import Database
+from desk.cmdb.services import CiFilter, CiPage, CiRow
 from desk.services.changes import Changes
 from desk.ui.cmdb.common import alive, class_label, environment_label, status_label
 from desk.ui.i18n import translate
@@ -34,10 +35,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def _first_page(db: Database, flt: CiFilter) -> tuple[int, list[CiRow]]:
-    return sv.count_cis(db, flt), sv.page_cis(db, flt, 0, PAGE)
 
 
 class CiListModel(QAbstractTableModel):
@@ -69,19 +66,19 @@ class CiListModel(QAbstractTableModel):
         if self._op is not None:
             self._op.cancel()
         self._fetching = True
-        self._op = self.runner.read(_first_page, self.filter,
-                                    on_done=alive(self, lambda r: self._reset(gen, *r)),
+        self._op = self.runner.read(sv.first_ci_page, self.filter, PAGE,
+                                    on_done=alive(self, lambda page: self._reset(gen, page)),
                                     label="cmdb list")
 
-    def _reset(self, gen: int, total: int, rows: list[CiRow]) -> None:
+    def _reset(self, gen: int, page: CiPage) -> None:
         if gen != self._generation:
             return
         self.beginResetModel()
-        self.rows = rows
-        self.total = total
+        self.rows = page.rows
+        self.total = page.total
         self._fetching = False
         self.endResetModel()
-        self.totalChanged.emit(total)
+        self.totalChanged.emit(page.total)
         self.loaded.emit()
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
@@ -92,7 +89,8 @@ class CiListModel(QAbstractTableModel):
             return
         self._fetching = True
         gen = self._generation
-        self._op = self.runner.read(sv.page_cis, self.filter, len(self.rows), PAGE,
+        after = self.rows[-1] if self.rows else None
+        self._op = self.runner.read(sv.page_cis, self.filter, PAGE, after,
                                     on_done=alive(self, lambda rows: self._append(gen, rows)),
                                     label="cmdb page")
 
@@ -103,7 +101,7 @@ class CiListModel(QAbstractTableModel):
             start = len(self.rows)
             self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
             self.rows.extend(rows)
-            # Views ask for more from inside endInsertRows: the offset must be final by then.
+            # Views ask for more from inside endInsertRows: the cursor must be final by then.
             self._fetching = False
             self.endInsertRows()
         else:

@@ -4,7 +4,6 @@ the relationship graph and the impact if this CI goes down."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -22,11 +21,9 @@ from PySide6.QtWidgets import (
 from desk.cmdb import graph
 from desk.cmdb import services as sv
 from desk.cmdb.graph import ImpactResult
-from desk.cmdb.services import CiView, HistoryEntry, LinkedTicket, RelationView
+from desk.cmdb.services import CiDetail
 from desk.cmdb.vocab import field_label
-from desk.db.session import Database
 from desk.domain.enums import Status
-from desk.services import people
 from desk.services.changes import Changes
 from desk.ui.cmdb.common import (
     alive,
@@ -42,21 +39,6 @@ from desk.ui.worker import DbRunner, Op
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-@dataclass(frozen=True)
-class CiDetail:
-    ci: CiView
-    relations: list[RelationView]
-    tickets: list[LinkedTicket]
-    history: list[HistoryEntry]
-    actors: dict[uuid.UUID, str]
-
-
-def load_detail(db: Database, ci_id: uuid.UUID) -> CiDetail:
-    ci = sv.get_ci(db, ci_id)
-    history = sv.ci_history(db, ci_id)
-    actors = {u.id: u.display_name for u in people.list_users(db, active_only=False)}
-    return CiDetail(ci, sv.ci_relationships(db, ci_id), sv.ci_tickets(db, ci_id), history,
-                    actors)
 
 
 def _status_text(value: str) -> str:
@@ -154,7 +136,7 @@ class CiDetailPane(QWidget):
             self.title.setText(self.tr("Select a configuration item"))
             self.subtitle.setText("")
             return
-        self._op = self.runner.read(load_detail, ci_id,
+        self._op = self.runner.read(sv.ci_detail, ci_id,
                                     on_done=alive(self, lambda d: self._show(seq, d)),
                                     on_error=alive(self, lambda e: self._gone(seq, e)),
                                     label="cmdb detail")
@@ -285,7 +267,7 @@ class CiDetailPane(QWidget):
             self.impact = None
             self._seq += 1
             seq = self._seq
-            self._op = self.runner.read(load_detail, current,
+            self._op = self.runner.read(sv.ci_detail, current,
                                         on_done=alive(self, lambda d: self._show(seq, d)),
                                         on_error=alive(self, lambda e: self._gone(seq, e)),
                                         label="cmdb detail")

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.cmdb.graph import CiRef
-from desk.cmdb.graph_data import GraphData, load_graph
+from desk.cmdb.graph_data import DEFAULT_HOPS, MAX_NODES, MORE_NODES, GraphData, load_graph
 from desk.cmdb.vocab import RelType
 from desk.services.changes import Changes
 from desk.ui.cmdb.common import (
@@ -182,7 +182,8 @@ class CiGraphView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setAccessibleName(self.tr("Relationship graph"))
-        self.hops = 2
+        self.hops = DEFAULT_HOPS
+        self.max_nodes = MAX_NODES
         self.centre: uuid.UUID | None = None
         self.data: GraphData | None = None
         self.nodes: dict[uuid.UUID, NodeItem] = {}
@@ -192,21 +193,34 @@ class CiGraphView(QGraphicsView):
         runner.changed.connect(self._on_changed)
 
     def show_ci(self, ci_id: uuid.UUID, hops: int | None = None) -> None:
+        """Draw ``hops`` around ``ci_id``; a new centre or depth starts from the readable
+        node cap again."""
+        if (hops is not None and hops != self.hops) or ci_id != self.centre:
+            self.max_nodes = MAX_NODES
         if hops is not None:
             self.hops = hops
+        self._load(ci_id)
+
+    def show_more(self) -> None:
+        """Raise the node cap by ``MORE_NODES`` (nearest CIs first) and draw again."""
+        if self.centre is not None:
+            self.max_nodes += MORE_NODES
+            self._load(self.centre)
+
+    def _load(self, ci_id: uuid.UUID) -> None:
         self.centre = ci_id
         self._seq += 1
         seq = self._seq
         if self._op is not None:
             self._op.cancel()
-        self._op = self.runner.read(load_graph, ci_id, self.hops,
+        self._op = self.runner.read(load_graph, ci_id, self.hops, self.max_nodes,
                                     on_done=alive(self, lambda d: self._build(seq, d)),
                                     on_error=alive(self, lambda e: self._failed(seq, e)),
                                     label="cmdb graph")
 
     def reload(self) -> None:
         if self.centre is not None:
-            self.show_ci(self.centre)
+            self._load(self.centre)
 
     def _failed(self, seq: int, err: BaseException) -> None:
         if seq == self._seq:
@@ -365,7 +379,7 @@ class CiGraphPanel(QWidget):
         bar.addWidget(QLabel(self.tr("Hops:"), self))
         self.hops = QSpinBox(self)
         self.hops.setRange(1, 5)
-        self.hops.setValue(2)
+        self.hops.setValue(DEFAULT_HOPS)
         self.hops.setAccessibleName(self.tr("Hops around the CI"))
         bar.addWidget(self.hops)
         self.view = CiGraphView(runner, self)
@@ -384,6 +398,11 @@ class CiGraphPanel(QWidget):
         bar.addStretch(1)
         self.status = QLabel(self)
         bar.addWidget(self.status)
+        self.more = QToolButton(self)
+        self.more.setToolTip(self.tr("Show the next nearest CIs"))
+        self.more.clicked.connect(self.view.show_more)
+        self.more.hide()
+        bar.addWidget(self.more)
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)
         self.legend = QLabel(self)
@@ -403,17 +422,21 @@ class CiGraphPanel(QWidget):
 
     def _built(self) -> None:
         data = self.view.data
+        self.more.setVisible(data is not None and data.hood.hidden > 0)
         if data is None:
             self.status.setText("")
             return
-        shown = len(data.hood.nodes)
+        shown, hops = len(data.hood.nodes), self.view.hops
         if data.hood.hidden:
-            self.status.setText(self.tr("{shown} CIs shown, {hidden} more within {hops} hops "
-                                        "(re-centre to explore)").format(
-                shown=shown, hidden=data.hood.hidden, hops=self.view.hops))
+            text = (self.tr("{shown} CIs shown, {hidden} more within 1 hop") if hops == 1 else
+                    self.tr("{shown} CIs shown, {hidden} more within {hops} hops"))
+            self.status.setText(text.format(shown=shown, hidden=data.hood.hidden, hops=hops))
+            self.more.setText(self.tr("Show {n} more").format(
+                n=min(data.hood.hidden, MORE_NODES)))
         else:
-            self.status.setText(self.tr("{shown} CIs within {hops} hops").format(
-                shown=shown, hops=self.view.hops))
+            text = (self.tr("{shown} CIs within 1 hop") if hops == 1 else
+                    self.tr("{shown} CIs within {hops} hops"))
+            self.status.setText(text.format(shown=shown, hops=hops))
 
     def _legend_html(self) -> str:
         parts = [f'<span style="color:{c}">■</span>&nbsp;{class_label(n)}'

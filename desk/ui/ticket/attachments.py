@@ -1,7 +1,8 @@
-"""Attachments of a ticket: add from files, open with the desktop's application, save as.
+"""Attachments of a ticket: add from files, open with the desktop's application, save as,
+remove (after a confirmation).
 
-File reading and writing happens on the database worker together with the database call, so
-a 25 MB attachment never freezes the window.
+File reading and writing happens on the database worker together with the database call
+(``desk.services.attachments``), so a 25 MB attachment never freezes the window.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,12 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.db.session import Database
-from desk.errors import AttachmentTooLarge, DeskError
-from desk.i18n import _
+from desk.errors import DeskError
 from desk.services import tickets
-from desk.services.catalog import attachment_limit, name_of
-from desk.services.changes import Changes
+from desk.services.attachments import add_file, export_attachment
+from desk.services.catalog import name_of
 from desk.services.dto import AttachmentView
 from desk.services.people import CurrentUser
 from desk.ui.i18n import local_time
@@ -39,46 +39,12 @@ from desk.ui.worker import DbRunner
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def add_file(db: Database, actor_id: uuid.UUID, ticket_id: uuid.UUID,
-             path: str) -> tuple[AttachmentView, Changes]:
-    """Read ``path`` and attach it; a file above the limit is refused before it is read."""
-    file = Path(path)
-    try:
-        size = file.stat().st_size
-    except OSError as err:
-        raise DeskError(_("Cannot read {path}: {reason}").format(
-            path=file.name, reason=err.strerror)) from None
-    limit = attachment_limit(db)
-    if size > limit:
-        raise AttachmentTooLarge(
-            _("{name} is {size} — larger than the limit of {limit}").format(
-                name=file.name, size=tickets.format_bytes(size),
-                limit=tickets.format_bytes(limit)), field="attachments")
-    try:
-        data = file.read_bytes()
-    except OSError as err:
-        raise DeskError(_("Cannot read {path}: {reason}").format(
-            path=file.name, reason=err.strerror)) from None
-    return tickets.add_attachment(db, actor_id, ticket_id, file.name, data)
-
-
-def export_attachment(db: Database, attachment_id: uuid.UUID, dest: str) -> str:
-    data = tickets.attachment_data(db, attachment_id)
-    target = Path(dest)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    except OSError as err:
-        raise DeskError(_("Cannot write {path}: {reason}").format(
-            path=target, reason=err.strerror)) from None
-    return str(target)
-
-
 class AttachmentsPanel(QWidget):
-    """The attachment list of one ticket with Add / Open / Save as."""
+    """The attachment list of one ticket with Add / Open / Save as / Remove."""
 
     opened = Signal(str)  # the temporary file handed to the desktop
     exported = Signal(str)
+    removed = Signal(object)  # uuid.UUID of the removed attachment
 
     def __init__(self, runner: DbRunner, me: CurrentUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +53,7 @@ class AttachmentsPanel(QWidget):
         self.ticket_id: uuid.UUID | None = None
         self.items: list[AttachmentView] = []
         self._tmp: Path | None = None
+        self.confirmation: QMessageBox | None = None  # the open "Remove …?" question
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 4, 0, 0)
@@ -110,7 +77,10 @@ class AttachmentsPanel(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.save_button = QPushButton(self.tr("Save as…"), self)
         self.save_button.clicked.connect(self.save_selected)
-        for b in (self.add_button, self.open_button, self.save_button):
+        self.remove_button = QPushButton(self.tr("Remove…"), self)
+        self.remove_button.setToolTip(self.tr("Remove the selected attachment from the ticket"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        for b in (self.add_button, self.open_button, self.save_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         lay.addLayout(buttons)
@@ -120,6 +90,7 @@ class AttachmentsPanel(QWidget):
     def set_ticket(self, ticket_id: uuid.UUID | None) -> None:
         self.ticket_id = ticket_id
         self.add_button.setEnabled(ticket_id is not None)
+        self._update_buttons()
 
     def set_items(self, items: tuple[AttachmentView, ...] | list[AttachmentView],
                   names: dict) -> None:
@@ -177,6 +148,36 @@ class AttachmentsPanel(QWidget):
                          on_done=alive(self, self._exported), on_error=alive(self, self._failed),
                          label="save attachment")
 
+    def remove_selected(self) -> None:
+        """Ask first (window-modal, without blocking the event loop); removing is final."""
+        att = self.selected()
+        if att is None or self.ticket_id is None:
+            return
+        yes, cancel = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove attachment"),
+                          self.tr("Remove {name} from this ticket? The ticket's history "
+                                  "keeps a note that it was removed.").format(name=att.filename),
+                          yes | cancel, self)
+        box.button(yes).setText(self.tr("Remove"))
+        box.setDefaultButton(cancel)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _result: self._confirmed(box, att))
+        self.confirmation = box
+        box.open()
+
+    def _confirmed(self, box: QMessageBox, att: AttachmentView) -> None:
+        self.confirmation = None
+        box.deleteLater()
+        if box.standardButton(box.clickedButton()) != QMessageBox.StandardButton.Yes:
+            return
+        self.box.clear_error()
+        self.runner.write(tickets.remove_attachment, self.me.id, att.id,
+                          on_done=alive(self, lambda _changes: self._removed(att.id)),
+                          on_error=alive(self, self._failed), label="remove attachment")
+
+    def _removed(self, attachment_id: uuid.UUID) -> None:
+        self.removed.emit(attachment_id)
+
     def _opened(self, path: str) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(path))
         self.opened.emit(path)
@@ -193,3 +194,4 @@ class AttachmentsPanel(QWidget):
         has = self.selected() is not None
         self.open_button.setEnabled(has)
         self.save_button.setEnabled(has)
+        self.remove_button.setEnabled(has and self.ticket_id is not None)

@@ -38,6 +38,24 @@ def test_list_model_pages_lazily_and_sorts_in_the_database(qtbot, qtmodeltester,
     qtmodeltester.check(model)
 
 
+def test_list_model_keeps_its_place_when_a_ci_is_added_above_while_scrolling(
+        qtbot, qtmodeltester, db, cmdb_runner, monkeypatch):
+    for i in range(45):
+        sv.create_ci(db, None, sv.CiInput(f"node-{i:02d}", "server"))
+    monkeypatch.setattr(cimodel, "PAGE", 20)
+    model = CiListModel(cmdb_runner)
+    qtmodeltester.check(model)
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(sv.CiFilter())
+    # Someone else adds a CI sorting above the loaded rows (no broadcast reaches this model).
+    sv.create_ci(db, None, sv.CiInput("node-00a", "server"))
+    with qtbot.waitSignal(model.loaded):
+        model.fetchMore()
+    names = [r.name for r in model.rows]
+    assert names[19:21] == ["node-19", "node-20"]  # read on from the last row: no repeat
+    assert len(set(names)) == len(names) == 40
+
+
 def test_browser_navigates_classes_filters_and_shows_details(qtbot, db, cmdb, cmdb_runner):
     browser = CmdbBrowser(cmdb_runner)
     qtbot.addWidget(browser)
@@ -95,6 +113,11 @@ def test_graph_view_builds_recentres_zooms_and_exports(qtbot, db, cmdb, cmdb_run
     view = panel.view
     with qtbot.waitSignal(view.built):
         panel.show_ci(cmdb.ids["bank-app"])
+    # Opens at 1 hop: the direct neighbours only.
+    assert set(view.nodes) == {cmdb.ids[n] for n in ("bank-app", "Banking", "vm-1", "vm-2")}
+    assert "4 CIs within 1 hop" in panel.status.text()
+    with qtbot.waitSignal(view.built):
+        panel.hops.setValue(2)
     assert set(view.nodes) == {cmdb.ids[n] for n in ("bank-app", "Banking", "vm-1", "vm-2",
                                                       "esx-1", "crm")}
     x = {name: view.nodes[cmdb.ids[name]].pos().x() for name in ("Banking", "bank-app",
@@ -129,12 +152,14 @@ def test_graph_view_builds_recentres_zooms_and_exports(qtbot, db, cmdb, cmdb_run
     assert "<svg" in svg and "esx-1" in svg
 
 
-def test_graph_marks_open_incidents_and_caps_at_200_nodes(qtbot, db, cmdb_runner):
+def test_graph_opens_readable_and_shows_more_on_demand(qtbot, db, cmdb_runner):
     from tests.factories import make_team, make_ticket
 
     hub, _ = sv.create_ci(db, None, sv.CiInput("esx-9", "server"))
+    room, _ = sv.create_ci(db, None, sv.CiInput("room-1", "location"))
+    sv.add_relationship(db, None, hub.id, "contained_in", room.id)
     vms = []
-    for i in range(230):
+    for i in range(130):
         vm, _ = sv.create_ci(db, None, sv.CiInput(f"vm-{i:03d}", "virtual_machine"))
         sv.add_relationship(db, None, vm.id, "runs_on", hub.id)
         vms.append(vm)
@@ -144,9 +169,26 @@ def test_graph_marks_open_incidents_and_caps_at_200_nodes(qtbot, db, cmdb_runner
     panel = CiGraphPanel(cmdb_runner)
     qtbot.addWidget(panel)
     panel.resize(1000, 700)
+    panel.show()
     with qtbot.waitSignal(panel.view.built):
         panel.show_ci(vms[0].id)
-    assert len(panel.view.nodes) == 200
-    assert "200 CIs shown, 31 more" in panel.status.text()
+    assert set(panel.view.nodes) == {vms[0].id, hub.id}  # 1 hop: the VM and its host
+    assert not panel.more.isVisible()
     assert panel.view.nodes[vms[0].id].open_incidents == 2
     assert panel.view.nodes[hub.id].open_incidents == 0
+
+    with qtbot.waitSignal(panel.view.built):
+        panel.show_ci(hub.id)  # the host: 131 neighbours, capped at a readable 60
+    assert len(panel.view.nodes) == 60
+    assert "60 CIs shown, 72 more within 1 hop" in panel.status.text()
+    assert panel.more.isVisible() and panel.more.text() == "Show 60 more"
+    with qtbot.waitSignal(panel.view.built):
+        panel.more.click()
+    assert len(panel.view.nodes) == 120 and panel.more.text() == "Show 12 more"
+    with qtbot.waitSignal(panel.view.built):
+        panel.more.click()
+    assert len(panel.view.nodes) == 132 and not panel.more.isVisible()
+    assert "132 CIs within 1 hop" in panel.status.text()
+    with qtbot.waitSignal(panel.view.built):
+        panel.hops.setValue(2)  # another depth starts from the readable cap again
+    assert len(panel.view.nodes) == 60
