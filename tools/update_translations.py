@@ -24,17 +24,17 @@ LANGUAGES = ("zh_CN",)
 
 
 def core_strings() -> list[tuple[str, str | None]]:
-    """Every literal passed to ``_()`` in the Qt-free core, and to the GUI's free-function
-    helper ``translate()`` (``desk.ui.ticket.common``) with its literal ``disambiguation=``
-    if any; both use the context ``desk``."""
+    """Every literal passed to ``_()`` or ``N_()`` in the Qt-free core, and to the GUI's
+    free-function helper ``translate()`` (``desk.ui.ticket.common``) with its literal
+    ``disambiguation=`` if any; both use the context ``desk``."""
     found: dict[tuple[str, str | None], None] = {}
     for path in sorted((ROOT / "desk").rglob("*.py")):
         in_ui = path.relative_to(ROOT / "desk").parts[0] == "ui"
-        helper = "translate" if in_ui else "_"
+        helpers = ("translate",) if in_ui else ("_", "N_")
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         for node in ast.walk(tree):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == helper and len(node.args) == 1
+                    and node.func.id in helpers and len(node.args) == 1
                     and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)):
                 found[(node.args[0].value, _disambiguation(node))] = None

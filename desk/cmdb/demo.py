@@ -243,11 +243,14 @@ class _Generator:
             if s != identity and rng.random() < 0.5:
                 self.rel(s, RelType.DEPENDS_ON, identity)
         office_switch: dict[uuid.UUID, uuid.UUID] = {}
+        # The first data centre is the WAN hub: its first core switch is the uplink of four
+        # offices, the second core of the others.
+        dc1_cores = self.by_class["network_device"][:2]
         for o, office in enumerate(offices, 1):
             sw = self.ci("network_device", f"office{o}-sw-1", 2, office, vendor="HPE",
                          model="Aruba 6300")
             self.rel(sw, RelType.CONTAINED_IN, office)
-            self.rel(sw, RelType.CONNECTS_TO, rng.choice(self.by_class["network_device"][:2]))
+            self.rel(sw, RelType.CONNECTS_TO, dc1_cores[0 if o <= 4 else 1])
             office_switch[office] = sw
         for i in range(1, 1201):
             office = rng.choice(offices)
