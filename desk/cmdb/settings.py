@@ -80,16 +80,19 @@ def _put(s: Session, key: str, value: Any) -> None:
 
 
 def outage_directions_in(s: Session) -> dict[RelType, OutageDirection]:
-    """Each relationship type's direction of impact (a database written before directions
-    existed keeps what its administrator chose then, until one is set)."""
+    """Each relationship type's direction of impact. On a database whose administrator chose
+    the propagating types before directions existed, a type not set since keeps that choice."""
     stored = set(s.scalars(select(Setting.key).where(Setting.key.in_(OUTAGE_KEYS.values()))))
-    if not stored:
-        legacy = _get(s, LEGACY_PROPAGATING_KEY)
-        if isinstance(legacy, list):
-            return {t: OutageDirection.TO_SOURCE if t.value in legacy else OutageDirection.NONE
-                    for t in RelType}
+    legacy = _get(s, LEGACY_PROPAGATING_KEY) if len(stored) < len(OUTAGE_KEYS) else None
     values = settings_in(s, OUTAGE_KEYS.values())
-    return {t: values[OUTAGE_KEYS[t]] for t in RelType}
+    directions = {}
+    for t, key in OUTAGE_KEYS.items():
+        if key not in stored and isinstance(legacy, list):
+            directions[t] = (OutageDirection.TO_SOURCE if t.value in legacy
+                             else OutageDirection.NONE)
+        else:
+            directions[t] = values[key]
+    return directions
 
 
 def outage_directions(db: Database) -> dict[RelType, OutageDirection]:
