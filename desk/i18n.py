@@ -21,7 +21,7 @@ def _(text: str) -> str:
     return _backend(text) if _backend is not None else text
 
 
-def N_(text: str) -> str:  # noqa: N802 (the gettext name translators and tools know)
+def N_(text: str) -> str:
     """Mark ``text`` for the catalogue without translating it now: for text declared at
     import time (before the language is chosen) and translated with ``_(text)`` when shown."""
     return text
