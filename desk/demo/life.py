@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from types import ModuleType
 from typing import Any
 
+from desk.demo import names
 from desk.demo import vocab as vocab_mod
 from desk.domain.enums import NUMBER_DIGITS, Kind
 
@@ -161,7 +162,10 @@ def _minute(minute: int) -> str:
 class _Filler(dict[str, str]):
     """Template values for one ticket, drawn on first use and then kept, so a host named in
     the title is the same host in the description and the worklog. Each chunk subclasses it
-    with its ``rng`` and ``vocab`` as class attributes (cheap to create per ticket)."""
+    with its ``rng`` and ``vocab`` as class attributes (cheap to create per ticket).
+
+    Servers, databases and switches are CIs of the demo CMDB (``desk.demo.names``); a switch
+    is the one at the ticket's site, whichever of the two the text names first."""
 
     rng: random.Random
     vocab: ModuleType
@@ -172,6 +176,8 @@ class _Filler(dict[str, str]):
         pool = v.POOLS.get(key)
         if pool is not None:
             value = pool[int(rnd() * len(pool))]
+        elif key == "switch":
+            value = names.office_switch(v.POOLS["site"].index(self["site"]) + 1)
         elif key in v.PHRASES:
             phrases = v.PHRASES[key]
             value = phrases[int(rnd() * len(phrases))].format_map(self)
@@ -187,13 +193,13 @@ def _generated(key: str, rnd: Any, v: ModuleType) -> str:
     if key == "asset":
         return f"{'LT' if rnd() < 0.7 else 'PC'}-{int(rnd() * 900_000) + 100_000}"
     if key == "host":
-        role = ("app", "web", "db", "file", "print", "dc", "mail", "erp", "bi", "k8s", "esx",
-                "backup")[int(rnd() * 12)]
-        return f"{site}-{role}-{n:02d}"
+        return names.vm(int(rnd() * names.VMS) + 1)
+    if key == "esx":
+        return names.esx(int(rnd() * names.DATA_CENTRES) + 1, int(rnd() * names.ESX_PER_DC) + 1)
+    if key == "db":
+        return names.database(int(rnd() * names.DATABASES) + 1)
     if key == "printer":
         return f"PRN-{int(rnd() * 9) + 1}F-{n:02d}"
-    if key == "switch":
-        return f"sw-{site}-{('core', 'dist', 'acc')[int(rnd() * 3)]}-{n:02d}"
     if key == "cluster":
         return f"cl-{site}-{n % 6 + 1:02d}"
     if key == "ap":
@@ -796,7 +802,8 @@ class _ChunkBuilder:
             who = tk.assignee
             if not tk.update(tk.after(2 * H, 2 * D), who, status="in_progress"):
                 return
-            if not tk.note(tk.t + 3 * M, who, rnd() < 0.5, "reopen"):
+            public = rnd() < 0.5
+            if not tk.note(tk.t + 3 * M, who, public, "reopen_reply" if public else "reopen"):
                 return
             if not self._resolve(tk, code, 1 * H, 1 * D):
                 return
@@ -811,7 +818,7 @@ class _ChunkBuilder:
             return
         if not tk.update(tk.after(1 * M, 10 * M), lead, assignee=lead, status="in_progress"):
             return
-        if not tk.note(tk.after(20 * M, 50 * M), lead, True, "major") or ongoing:
+        if not tk.note(tk.after(20 * M, 50 * M), lead, True, "major_update") or ongoing:
             return
         if not self._resolve(tk, "solved" if self.rnd() < 0.7 else "workaround", 1 * H, 6 * H):
             return
