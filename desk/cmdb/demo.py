@@ -249,9 +249,9 @@ class _Generator:
             self.rel(sw, RelType.CONNECTS_TO,
                      dc1_cores[0 if o <= names.OFFICES_ON_CORE_1 else 1])
             office_switch[office] = sw
-        for i in range(1, 1201):
+        for i in range(1, names.WORKSTATIONS + 1):
             office = rng.choice(offices)
-            w = self.ci("workstation", f"ws-{i:05d}", 4, office,
+            w = self.ci("workstation", names.workstation(i), 4, office,
                         os=rng.choice(["Windows 11", "macOS 14", "Ubuntu 24.04"]),
                         assigned_to=f"user{i:05d}")
             self.rel(w, RelType.CONTAINED_IN, office)

@@ -191,7 +191,7 @@ def _generated(key: str, rnd: Any, v: ModuleType) -> str:
     site = v.HOST_SITES[int(rnd() * len(v.HOST_SITES))]
     n = int(rnd() * 40) + 1
     if key == "asset":
-        return f"{'LT' if rnd() < 0.7 else 'PC'}-{int(rnd() * 900_000) + 100_000}"
+        return names.workstation(int(rnd() * names.WORKSTATIONS) + 1)
     if key == "host":
         return names.vm(int(rnd() * names.VMS) + 1)
     if key == "esx":
@@ -471,6 +471,10 @@ class _ChunkBuilder:
         for kind in KINDS:
             pairs = tuple((s, s[4]) for s in self.vocab.SCENARIOS if s[0] == kind)
             self.scenarios[kind] = _cumulative(pairs)
+        # A major incident is a severe outage (a switch, a server, a database down), not a
+        # printer jam.
+        self.severe = _cumulative(tuple((s, s[4]) for s in self.vocab.SCENARIOS
+                                        if s[0] == "incident" and "severe" in s[5]))
         self.channels = {k: _cumulative(v) for k, v in _CHANNELS.items()}
         self.budget = _cumulative(_NOTE_BUDGET)
         g = ctx.groups
@@ -589,11 +593,12 @@ class _ChunkBuilder:
     def _ticket(self, tk: _Ticket, i: int, role: Any) -> None:
         rnd = self.rnd
         kind = tk.kind
+        major = role in ("major", "major_now")
         if isinstance(role, int) and role in self.majors:
             parent, sc, parent_filler = self.majors[role]
         else:
-            parent, sc, parent_filler = None, self.weighted(self.scenarios[kind]), None
-        major = role in ("major", "major_now")
+            table = self.severe if major else self.scenarios[kind]
+            parent, sc, parent_filler = None, self.weighted(table), None
         flags = sc[5]
         filler = self.filler_class()
         if parent_filler is not None:

@@ -18,6 +18,7 @@ DATA_CENTRES = 4
 ESX_PER_DC = 60
 VMS = 1400
 DATABASES = 160
+WORKSTATIONS = 1200
 APP_WORDS = ("core", "api", "web", "batch", "etl", "gateway", "auth", "search", "report",
              "sync", "queue", "cache", "admin", "ledger", "notify", "scheduler")
 # Offices whose switch's uplink is the first data centre's first core switch (the others
@@ -26,7 +27,7 @@ OFFICES_ON_CORE_1 = 4
 
 # A CI name inside ticket text: not part of a longer word (ASCII letters, digits, hyphens).
 CI_NAME = re.compile(r"(?<![A-Za-z0-9-])(?:dc\d+-(?:core|fw|tor|san|esx)-\d+|vm-\d{5}"
-                     r"|db-[a-z]+-\d{3}|office\d+-sw-1)(?![A-Za-z0-9-])")
+                     r"|db-[a-z]+-\d{3}|office\d+-sw-1|ws-\d{5})(?![A-Za-z0-9-])")
 
 
 def esx(dc: int, i: int) -> str:
@@ -39,6 +40,10 @@ def vm(i: int) -> str:
 
 def database(i: int) -> str:
     return f"db-{APP_WORDS[i * 7 % len(APP_WORDS)]}-{i:03d}"
+
+
+def workstation(i: int) -> str:
+    return f"ws-{i:05d}"
 
 
 def office_switch(office: int) -> str:
