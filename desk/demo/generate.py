@@ -421,7 +421,7 @@ def _extras(db: Database, seed: int, locale: str) -> tuple[str, ...]:
     except ImportError:
         pass
     else:
-        parts.append((_("SLA clocks"), lambda: add_demo_sla(db, seed=seed)))
+        parts.append((_("SLA clocks"), lambda: add_demo_sla(db, seed=seed, locale=locale)))
     ran: list[str] = []
     failed: BaseException | None = None
     for name, run in parts:
