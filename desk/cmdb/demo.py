@@ -51,6 +51,7 @@ _SERVICES = {
               "费用报销", "合同管理", "官方网站", "即时通讯", "营销自动化", "支付网关", "会员积分",
               "反欺诈", "银行卡服务", "资金管理", "风险报表", "工时管理"],
 }
+_PRINTING, _WIFI = 20, 21  # positions in both lists of services
 _DATA_CENTRES = {
     "en": ["Frankfurt DC", "Amsterdam DC", "Dublin DC", "Singapore DC"],
     "zh_CN": ["北京数据中心", "上海数据中心", "广州数据中心", "成都数据中心"],
@@ -249,6 +250,11 @@ class _Generator:
             self.rel(sw, RelType.CONNECTS_TO,
                      dc1_cores[0 if o <= names.OFFICES_ON_CORE_1 else 1])
             office_switch[office] = sw
+        # Wi-Fi and printing in an office need its switch (access points and printers hang
+        # off it): a switch down is a service outage, not just a few dark desks.
+        for s in (services[_PRINTING], services[_WIFI]):
+            for sw in office_switch.values():
+                self.rel(s, RelType.DEPENDS_ON, sw)
         for i in range(1, names.WORKSTATIONS + 1):
             office = rng.choice(offices)
             w = self.ci("workstation", names.workstation(i), 4, office,
