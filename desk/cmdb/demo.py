@@ -10,7 +10,7 @@ second), reproducible per seed.
 The offices are the sites the demo tickets mention, and servers, VMs, databases and switches
 are named as the tickets name them (``desk.demo.names``): each recent ticket is linked to
 the CIs its title and description name, so a major incident "switch office4-sw-1 down" is
-linked to that switch and its impact shows the workstations behind it.
+linked to that switch and its impact shows the workstations, Wi-Fi and printing behind it.
 Running it again on the same database adds nothing (the demo CIs carry ``demo:`` external ids).
 """
 
