@@ -45,7 +45,7 @@ from sqlalchemy import bindparam, select, text
 from desk.cmdb import graph
 from desk.cmdb.csvio import import_cmdb
 from desk.cmdb.settings import touch_graph
-from desk.cmdb.vocab import DEFAULT_PROPAGATING
+from desk.cmdb.vocab import DEFAULT_OUTAGE
 from desk.db.session import Database, open_database
 from desk.models.cmdb import ConfigurationItem
 
@@ -131,7 +131,7 @@ def ms(seconds: float) -> str:
 
 
 def cte_impact(db: Database, start: uuid.UUID, depth: int = 6) -> int:
-    types = sorted(str(t) for t in DEFAULT_PROPAGATING)
+    types = sorted(str(t) for t, d in DEFAULT_OUTAGE.items() if d.to_source)
     sql = text(
         "WITH RECURSIVE walk(id, d) AS ("
         " SELECT CAST(:start AS " + ("CHAR(32)" if db.dialect == "sqlite" else "uuid") + "), 0"

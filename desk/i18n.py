@@ -22,7 +22,6 @@ def _(text: str) -> str:
 
 
 def N_(text: str) -> str:
-    """Mark ``text`` for the catalogue without translating it: for text kept in tables built
-    at import time, which ``_()`` translates when it is shown (in the language of that
-    moment)."""
+    """Mark ``text`` for the catalogue without translating it now: for text declared at
+    import time (before the language is chosen) and translated with ``_(text)`` when shown."""
     return text

@@ -24,9 +24,9 @@ LANGUAGES = ("zh_CN",)
 
 
 def core_strings() -> list[tuple[str, str | None]]:
-    """Every literal passed to ``_()`` (or marked with ``N_()``) in the Qt-free core, and to
-    the GUI's free-function helper ``translate()`` (``desk.ui.ticket.common``) with its
-    literal ``disambiguation=`` if any; both use the context ``desk``."""
+    """Every literal passed to ``_()`` or ``N_()`` in the Qt-free core, and to the GUI's
+    free-function helper ``translate()`` (``desk.ui.ticket.common``) with its literal
+    ``disambiguation=`` if any; both use the context ``desk``."""
     found: dict[tuple[str, str | None], None] = {}
     for path in sorted((ROOT / "desk").rglob("*.py")):
         in_ui = path.relative_to(ROOT / "desk").parts[0] == "ui"

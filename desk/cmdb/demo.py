@@ -1,4 +1,4 @@
-"""A realistic demo CMDB, linked to the demo incidents.
+"""A realistic demo CMDB, linked to the demo tickets that name its CIs.
 
 Shape: locations (data centres, offices) contain network devices, storage and hosts; virtual
 machines run on hosts and are backed up by storage; databases run on VMs (big ones on hosts);
@@ -7,8 +7,10 @@ services depend on applications (and on an identity service); workstations sit i
 About 3,400 CIs and 7,000 relationships, inserted in bulk in one transaction (well under a
 second), reproducible per seed.
 
-A sample of recent incidents is linked to CIs; a few bursts of open incidents close in time are
-put on one CI each, so the ticket form's major-incident suggestion shows up in the demo.
+The offices are the sites the demo tickets mention, and servers, VMs, databases and switches
+are named as the tickets name them (``desk.demo.names``): each recent ticket is linked to
+the CIs its title and description name, so a major incident "switch office4-sw-1 down" is
+linked to that switch and its impact shows the workstations, Wi-Fi and printing behind it.
 Running it again on the same database adds nothing (the demo CIs carry ``demo:`` external ids).
 """
 
@@ -17,7 +19,6 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Sequence
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -25,14 +26,14 @@ from sqlalchemy import insert, select
 from desk.cmdb.settings import touch_graph
 from desk.cmdb.vocab import BUILTIN_CLASS_IDS, CiStatus, Environment, RelType
 from desk.db.session import Database
-from desk.domain.enums import OPEN_STATUSES, Kind
+from desk.demo import names
+from desk.demo import vocab as demo_vocab
 from desk.ids import uuid7
 from desk.models import AuditEntry, Group, Ticket
 from desk.models.cmdb import CiRelationship, ConfigurationItem, TicketCi
 from desk.timeutil import utcnow
 
-LINKED_INCIDENTS_MAX = 20_000
-BURSTS = 6
+LINKED_TICKETS_MAX = 50_000  # the most recent tickets are read for CI names
 
 _SERVICES = {
     "en": ["Online Banking", "Email", "Payroll", "Customer Portal", "Video Conferencing",
@@ -50,34 +51,31 @@ _SERVICES = {
               "费用报销", "合同管理", "官方网站", "即时通讯", "营销自动化", "支付网关", "会员积分",
               "反欺诈", "银行卡服务", "资金管理", "风险报表", "工时管理"],
 }
-_SITES = {
-    "en": (["Frankfurt DC", "Amsterdam DC", "Dublin DC", "Singapore DC"],
-           ["London Office", "Berlin Office", "Paris Office", "Madrid Office", "Warsaw Office",
-            "Shanghai Office"]),
-    "zh_CN": (["北京数据中心", "上海数据中心", "广州数据中心", "成都数据中心"],
-              ["北京总部", "上海分公司", "深圳分公司", "杭州分公司", "武汉分公司", "西安分公司"]),
+_PRINTING, _WIFI = 20, 21  # positions in both lists of services
+_DATA_CENTRES = {
+    "en": ["Frankfurt DC", "Amsterdam DC", "Dublin DC", "Singapore DC"],
+    "zh_CN": ["北京数据中心", "上海数据中心", "广州数据中心", "成都数据中心"],
 }
-_APP_WORDS = ["core", "api", "web", "batch", "etl", "gateway", "auth", "search", "report",
-              "sync", "queue", "cache", "admin", "ledger", "notify", "scheduler"]
 _DB_ENGINES = [("PostgreSQL", "15"), ("Oracle", "19c"), ("SQL Server", "2022"),
                ("MySQL", "8.0"), ("Redis", "7")]
 
 
 def add_demo_cmdb(db: Database, seed: int, locale: str) -> None:
-    """Generate the demo CMDB and link it to existing incidents (no-op if already there)."""
+    """Generate the demo CMDB and link it to the tickets that name its CIs (no-op if it is
+    already there)."""
     with db.read() as s:
         if s.scalar(select(ConfigurationItem.id).where(
                 ConfigurationItem.external_id.like("demo:%")).limit(1)) is not None:
             return
         groups = list(s.scalars(select(Group.id).where(Group.deleted_at.is_(None))
                                 .order_by(Group.name)))
-        incidents = s.execute(
-            select(Ticket.id, Ticket.opened_at, Ticket.status)
-            .where(Ticket.kind == Kind.INCIDENT, Ticket.deleted_at.is_(None))
-            .order_by(Ticket.opened_at.desc()).limit(LINKED_INCIDENTS_MAX)).all()
+        recent = s.execute(
+            select(Ticket.id, Ticket.title, Ticket.description)
+            .where(Ticket.deleted_at.is_(None))
+            .order_by(Ticket.opened_at.desc(), Ticket.id).limit(LINKED_TICKETS_MAX)).all()
     gen = _Generator(random.Random(seed), "zh_CN" if locale.startswith("zh") else "en", groups)
     gen.build()
-    links = gen.link_incidents(incidents)
+    links = gen.link_tickets(recent)
     now = utcnow()
     with db.write() as s:
         for row in gen.cis:
@@ -144,10 +142,10 @@ class _Generator:
 
     def build(self) -> None:
         rng = self.rng
-        dcs_names, office_names = _SITES[self.locale]
         city = {"en": lambda n: n.split()[0], "zh_CN": lambda n: n[:2]}[self.locale]
-        dcs = [self.ci("location", n, 1, city=city(n)) for n in dcs_names]
-        offices = [self.ci("location", n, 2, city=city(n)) for n in office_names]
+        dcs = [self.ci("location", n, 1, city=city(n)) for n in _DATA_CENTRES[self.locale]]
+        offices = [self.ci("location", n, 2)
+                   for n in demo_vocab.load(self.locale).POOLS["site"]]
         hosts_by_dc: dict[uuid.UUID, list[uuid.UUID]] = {}
         storage_by_dc: dict[uuid.UUID, list[uuid.UUID]] = {}
         for d, dc in enumerate(dcs, 1):
@@ -177,8 +175,8 @@ class _Generator:
                 self.rel(st, RelType.CONNECTS_TO, tors[i % len(tors)])
                 storage_by_dc[dc].append(st)
             hosts_by_dc[dc] = []
-            for i in range(1, 61):
-                h = self.ci("server", f"dc{d}-esx-{i:03d}", 2, dc, os="VMware ESXi 8",
+            for i in range(1, names.ESX_PER_DC + 1):
+                h = self.ci("server", names.esx(d, i), 2, dc, os="VMware ESXi 8",
                             cpu_cores=rng.choice([32, 48, 64]),
                             memory_gb=rng.choice([512, 768, 1024]),
                             ip_address=f"10.{d}.0.{i}")
@@ -186,11 +184,11 @@ class _Generator:
                 self.rel(h, RelType.CONNECTS_TO, tors[i % len(tors)])
                 hosts_by_dc[dc].append(h)
         vms: list[tuple[uuid.UUID, uuid.UUID]] = []  # (vm, dc)
-        for i in range(1, 1401):
+        for i in range(1, names.VMS + 1):
             dc = rng.choice(dcs)
             env = rng.choices([Environment.PRODUCTION, Environment.TEST,
                                Environment.DEVELOPMENT], [70, 20, 10])[0]
-            vm = self.ci("virtual_machine", f"vm-{i:05d}", rng.choice([2, 3, 3, 4]), dc, env,
+            vm = self.ci("virtual_machine", names.vm(i), rng.choice([2, 3, 3, 4]), dc, env,
                          os=rng.choice(["RHEL 9", "Ubuntu 22.04", "Windows Server 2022"]),
                          vcpus=rng.choice([2, 4, 8, 16]), memory_gb=rng.choice([8, 16, 32, 64]),
                          ip_address=f"10.{dcs.index(dc) + 1}.{i // 250 + 1}.{i % 250 + 1}")
@@ -198,10 +196,9 @@ class _Generator:
             self.rel(vm, RelType.BACKED_UP_BY, rng.choice(storage_by_dc[dc]))
             vms.append((vm, dc))
         dbs = []
-        for i in range(1, 161):
+        for i in range(1, names.DATABASES + 1):
             engine, version = rng.choice(_DB_ENGINES)
-            word = rng.choice(_APP_WORDS)
-            d = self.ci("database", f"db-{word}-{i:03d}", rng.choice([1, 2, 2, 3]),
+            d = self.ci("database", names.database(i), rng.choice([1, 2, 2, 3]),
                         engine=engine, version=version, size_gb=rng.choice([50, 200, 800, 2000]))
             if rng.random() < 0.15:
                 dc = rng.choice(dcs)
@@ -212,7 +209,7 @@ class _Generator:
         apps = []
         shared = []
         for i in range(1, 261):
-            word = rng.choice(_APP_WORDS)
+            word = rng.choice(names.APP_WORDS)
             a = self.ci("application", f"app-{word}-{i:03d}", rng.choice([1, 2, 2, 3]),
                         version=f"{rng.randint(1, 9)}.{rng.randint(0, 20)}",
                         vendor=rng.choice(["in-house", "SAP", "Microsoft", "Salesforce",
@@ -243,47 +240,35 @@ class _Generator:
             if s != identity and rng.random() < 0.5:
                 self.rel(s, RelType.DEPENDS_ON, identity)
         office_switch: dict[uuid.UUID, uuid.UUID] = {}
+        # The first data centre is the WAN hub: its first core switch is the uplink of a few
+        # offices, its second core of the others.
+        dc1_cores = self.by_class["network_device"][:2]
         for o, office in enumerate(offices, 1):
-            sw = self.ci("network_device", f"office{o}-sw-1", 2, office, vendor="HPE",
+            sw = self.ci("network_device", names.office_switch(o), 2, office, vendor="HPE",
                          model="Aruba 6300")
             self.rel(sw, RelType.CONTAINED_IN, office)
-            self.rel(sw, RelType.CONNECTS_TO, rng.choice(self.by_class["network_device"][:2]))
+            self.rel(sw, RelType.CONNECTS_TO,
+                     dc1_cores[0 if o <= names.OFFICES_ON_CORE_1 else 1])
             office_switch[office] = sw
-        for i in range(1, 1201):
+        # Wi-Fi and printing in an office need its switch (access points and printers hang
+        # off it): a switch down is a service outage, not just a few dark desks.
+        for s in (services[_PRINTING], services[_WIFI]):
+            for sw in office_switch.values():
+                self.rel(s, RelType.DEPENDS_ON, sw)
+        for i in range(1, names.WORKSTATIONS + 1):
             office = rng.choice(offices)
-            w = self.ci("workstation", f"ws-{i:05d}", 4, office,
+            w = self.ci("workstation", names.workstation(i), 4, office,
                         os=rng.choice(["Windows 11", "macOS 14", "Ubuntu 24.04"]),
                         assigned_to=f"user{i:05d}")
             self.rel(w, RelType.CONTAINED_IN, office)
             self.rel(w, RelType.CONNECTS_TO, office_switch[office])
 
-    def link_incidents(self, incidents: Sequence[Any]) -> list[tuple[uuid.UUID, uuid.UUID]]:
-        """(ticket, CI) pairs: most sampled incidents get one CI, a few bursts share one."""
-        rng = self.rng
+    def link_tickets(self, tickets: Sequence[Any]) -> list[tuple[uuid.UUID, uuid.UUID]]:
+        """(ticket, CI) pairs: each ticket with the CIs its title and description name."""
+        by_name = {row["name"]: row["id"] for row in self.cis
+                   if names.CI_NAME.fullmatch(row["name"])}
         links: list[tuple[uuid.UUID, uuid.UUID]] = []
-        taken: set[uuid.UUID] = set()
-        open_ones = sorted((r for r in incidents if r[2] in OPEN_STATUSES), key=lambda r: r[1])
-        apps = self.by_class["application"]
-        bursts = 0
-        i = 0
-        while i + 2 < len(open_ones) and bursts < BURSTS:
-            a, c = open_ones[i], open_ones[i + 2]
-            if c[1] - a[1] <= timedelta(minutes=45):
-                ci = apps[bursts * 7 % len(apps)]
-                for r in open_ones[i:i + 3]:
-                    links.append((r[0], ci))
-                    taken.add(r[0])
-                bursts += 1
-                i += max(3, len(open_ones) // (BURSTS * 2))
-            else:
-                i += 1
-        pools = [(self.by_class["application"], 40), (self.by_class["virtual_machine"], 25),
-                 (self.by_class["business_service"], 15), (self.by_class["server"], 10),
-                 (self.by_class["workstation"], 10)]
-        weights = [w for _p, w in pools]
-        for r in incidents:
-            if r[0] in taken or rng.random() > 0.6:
-                continue
-            pool = rng.choices(pools, weights)[0][0]
-            links.append((r[0], rng.choice(pool)))
+        for ticket_id, title, description in tickets:
+            found = dict.fromkeys(names.CI_NAME.findall(f"{title}\n{description or ''}"))
+            links.extend((ticket_id, by_name[n]) for n in found if n in by_name)
         return links

@@ -10,9 +10,10 @@ on a graph with cycles it either needs a depth cap or enumerates paths, and on t
 benchmark it was far slower than a warm in-memory walk on both databases (see
 ``benchmarks/bench_cmdb.py``).
 
-Direction: an edge ``A --t--> B`` ("A depends on B"). Downstream impact of B walks edges
-backwards (B down affects A) over the propagating types; upstream ("what does A depend on")
-walks them forwards.
+Direction: an edge ``A --t--> B`` ("A depends on B"). Each type carries an outage the way
+its setting says (``desk.cmdb.settings``): from B to A ("A depends on B", "a rack switch
+connects to its core switch"), from A to B, both ways, or not at all. Downstream impact walks
+edges the way outages travel; upstream ("what does A need") walks them the other way.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from desk.cmdb.settings import graph_token_in, propagating_types_in
-from desk.cmdb.vocab import RelType
+from desk.cmdb.settings import graph_token_in, outage_directions_in
+from desk.cmdb.vocab import OutageDirection, RelType
 from desk.db.session import Database
 from desk.errors import NotFound
 from desk.i18n import _
@@ -64,7 +65,7 @@ class ImpactResult:
     services: tuple[ImpactedCi, ...]
     upstream: bool
     depth: int | None
-    propagating: frozenset[str]
+    directions: dict[str, str]  # relationship type -> OutageDirection used for the walk
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -104,6 +105,8 @@ class CmdbGraph:
         self._n = len(raw_ids)
         self._uuids: list[uuid.UUID | None] = [None] * self._n
         self._combined: dict[tuple[bool, frozenset[RelType]], list[tuple[int, ...]]] = {}
+        self._outage: dict[tuple[bool, frozenset[tuple[RelType, OutageDirection]]],
+                           list[tuple[int, ...]]] = {}
         self._edges: dict[RelType, list[tuple[int, int]]] = {t: [] for t in _TYPES}
 
     def add_edges(self, rel_type: RelType, pairs: list[tuple[int, int]]) -> None:
@@ -139,6 +142,23 @@ class CmdbGraph:
                         lists[b].append(a)
             adj = [tuple(x) for x in lists]
             self._combined[key] = adj
+        return adj
+
+    def outage_adjacency(self, directions: dict[RelType, OutageDirection],
+                         upstream: bool) -> list[tuple[int, ...]]:
+        """Where an outage of each CI travels (``upstream``: where it would come from)."""
+        key = (upstream, frozenset(directions.items()))
+        adj = self._outage.get(key)
+        if adj is None:
+            # Outage from B to A is the edge read backwards; from A to B, read forwards.
+            backwards = frozenset(t for t, d in directions.items() if d.to_source)
+            forwards = frozenset(t for t, d in directions.items() if d.to_target)
+            if upstream:
+                backwards, forwards = forwards, backwards
+            back = self.adjacency(False, backwards)
+            fwd = self.adjacency(True, forwards)
+            adj = [b + f if f else b for b, f in zip(back, fwd, strict=True)]
+            self._outage[key] = adj
         return adj
 
     @property
@@ -254,7 +274,7 @@ def impact(db: Database, ci_ids: Sequence[uuid.UUID], *, upstream: bool = False,
 def impact_in(s: Session, db: Database, ci_ids: Sequence[uuid.UUID], *,
               upstream: bool = False, depth: int | None = None) -> ImpactResult:
     """``impact`` inside a caller's read transaction (``db`` names the graph cache)."""
-    types = propagating_types_in(s)
+    directions = outage_directions_in(s)
     g = graph_in(s, db.engine, db.dialect == "sqlite")
     starts = []
     for ci_id in ci_ids:
@@ -262,7 +282,7 @@ def impact_in(s: Session, db: Database, ci_ids: Sequence[uuid.UUID], *,
         if i is None:
             raise NotFound(_("The configuration item no longer exists"))
         starts.append(i)
-    dist = walk(g.adjacency(upstream, types), starts, depth)
+    dist = walk(g.outage_adjacency(directions, upstream), starts, depth)
     start_set = set(starts)
     down = tuple(sorted((g.ref(i) for i in dict.fromkeys(starts)),
                         key=lambda c: (c.name, c.class_name)))
@@ -281,7 +301,7 @@ def impact_in(s: Session, db: Database, ci_ids: Sequence[uuid.UUID], *,
         if is_service:
             services.append(item)
     return ImpactResult(down, tuple(affected), tuple(services), upstream, depth,
-                        frozenset(str(t) for t in types))
+                        {str(t): str(d) for t, d in directions.items()})
 
 
 def neighbourhood(db: Database, ci_id: uuid.UUID, hops: int = 2,

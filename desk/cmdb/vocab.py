@@ -73,9 +73,42 @@ class RelType(StrEnum):
         }[self]
 
 
-# "A depends_on B": B down affects A. connects_to and backed_up_by do not propagate by default.
-DEFAULT_PROPAGATING: frozenset[RelType] = frozenset(
-    {RelType.DEPENDS_ON, RelType.RUNS_ON, RelType.CONTAINED_IN})
+class OutageDirection(StrEnum):
+    """Which way an outage travels along ``A <type> B``: what an administrator sets per type."""
+
+    TO_SOURCE = "to_source"
+    TO_TARGET = "to_target"
+    BOTH = "both"
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        return {
+            OutageDirection.TO_SOURCE: _("If B is down, A is affected"),
+            OutageDirection.TO_TARGET: _("If A is down, B is affected"),
+            OutageDirection.BOTH: _("If either is down, the other is affected"),
+            OutageDirection.NONE: _("Carries no outage"),
+        }[self]
+
+    @property
+    def to_source(self) -> bool:
+        return self in (OutageDirection.TO_SOURCE, OutageDirection.BOTH)
+
+    @property
+    def to_target(self) -> bool:
+        return self in (OutageDirection.TO_TARGET, OutageDirection.BOTH)
+
+
+# "A depends on B", "A runs on B", "A is contained in B": B down affects A. "A connects to B"
+# names B as A's uplink (a rack switch connects to its core switch), so B down cuts A off.
+# A backup being down does not stop what it backs up.
+DEFAULT_OUTAGE: dict[RelType, OutageDirection] = {
+    RelType.DEPENDS_ON: OutageDirection.TO_SOURCE,
+    RelType.RUNS_ON: OutageDirection.TO_SOURCE,
+    RelType.CONTAINED_IN: OutageDirection.TO_SOURCE,
+    RelType.CONNECTS_TO: OutageDirection.TO_SOURCE,
+    RelType.BACKED_UP_BY: OutageDirection.NONE,
+}
 
 
 class FieldType(StrEnum):

@@ -26,7 +26,7 @@ from datetime import datetime
 from multiprocessing import get_context
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, and_, case, insert, literal, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from desk.db.engine import translate_error
@@ -46,9 +46,10 @@ from desk.demo.life import (
     to_millis,
 )
 from desk.demo.reference import Reference, ensure_reference
+from desk.domain.enums import Kind, format_number
 from desk.errors import ValidationError
 from desk.i18n import _
-from desk.models import TicketCounter
+from desk.models import AuditEntry, Ticket, TicketCounter, TicketEvent
 from desk.timeutil import require_aware, utcnow
 
 DAYS = 90
@@ -207,6 +208,8 @@ def _load(conn: Connection, n: int, seed: int, locale: str, now: datetime, worke
             report(min(done, n - 1), n)
         log.debug("waited for rows         %7.2f s", waited)
         phase("build and write rows")
+        _audit_rows(conn, counters, empty)
+        phase("audit rows")
         if suspended is not None:
             load.restore(conn, suspended)  # meanwhile a side indexer catches up
         phase("recreate indexes")
@@ -239,6 +242,33 @@ def _load(conn: Connection, n: int, seed: int, locale: str, now: datetime, worke
         major_incidents=majors, users=ref.users_total, users_new=ref.users_new,
         groups=len(ref.groups), contacts=len(ref.contacts), contacts_new=ref.contacts_new,
         organizations_new=ref.organizations_new, categories_new=ref.categories_new)
+
+
+# Ticket events that the ticket service also audits, and the audit field each one is.
+_AUDITED = {"created": "created", "status": "status", "group": "group_id",
+            "assignee": "assignee_id", "priority": "priority"}
+
+
+def _audit_rows(conn: Connection, counters: dict[str, int], all_tickets: bool) -> None:
+    """The audit rows of the run's tickets, as the ticket service writes them: created (with
+    the number), then status, group, assignee and priority changes (what a ticket is created
+    with is in its "created" row only; every later call is strictly later). One INSERT …
+    SELECT from the events just written, each audit row taking its event's id (reproducible;
+    the two tables never share a key), instead of a row per event through Python."""
+    e, t = TicketEvent.__table__, Ticket.__table__
+    q = (select(e.c.id, e.c.created_at, e.c.actor_id, literal("tickets"), e.c.ticket_id,
+                case(_AUDITED, value=e.c.field), e.c.old_value,
+                case((e.c.field == "created", t.c.number), else_=e.c.new_value))
+         .join_from(e, t, t.c.id == e.c.ticket_id)
+         .where(e.c.field.in_(list(_AUDITED)),
+                or_(e.c.field == "created", e.c.at > t.c.opened_at)))
+    if not all_tickets:  # a run on top of earlier tickets: only this run's numbers
+        q = q.where(or_(*(and_(t.c.kind == k, t.c.number >= format_number(Kind(k), counters[k]))
+                          for k in KINDS)))
+    a = AuditEntry.__table__
+    conn.execute(insert(a).from_select(
+        [a.c.id, a.c.created_at, a.c.actor_id, a.c.table_name, a.c.record_id, a.c.field,
+         a.c.old_value, a.c.new_value], q))
 
 
 def ref_offset(locale: str) -> int:
@@ -391,7 +421,7 @@ def _extras(db: Database, seed: int, locale: str) -> tuple[str, ...]:
     except ImportError:
         pass
     else:
-        parts.append((_("SLA clocks"), lambda: add_demo_sla(db, seed=seed)))
+        parts.append((_("SLA clocks"), lambda: add_demo_sla(db, seed=seed, locale=locale)))
     ran: list[str] = []
     failed: BaseException | None = None
     for name, run in parts:

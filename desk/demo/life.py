@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from types import ModuleType
 from typing import Any
 
+from desk.demo import names
 from desk.demo import vocab as vocab_mod
 from desk.domain.enums import NUMBER_DIGITS, Kind
 
@@ -161,7 +162,10 @@ def _minute(minute: int) -> str:
 class _Filler(dict[str, str]):
     """Template values for one ticket, drawn on first use and then kept, so a host named in
     the title is the same host in the description and the worklog. Each chunk subclasses it
-    with its ``rng`` and ``vocab`` as class attributes (cheap to create per ticket)."""
+    with its ``rng`` and ``vocab`` as class attributes (cheap to create per ticket).
+
+    Servers, databases and switches are CIs of the demo CMDB (``desk.demo.names``); a switch
+    is the one at the ticket's site, whichever of the two the text names first."""
 
     rng: random.Random
     vocab: ModuleType
@@ -172,6 +176,8 @@ class _Filler(dict[str, str]):
         pool = v.POOLS.get(key)
         if pool is not None:
             value = pool[int(rnd() * len(pool))]
+        elif key == "switch":
+            value = names.office_switch(v.POOLS["site"].index(self["site"]) + 1)
         elif key in v.PHRASES:
             phrases = v.PHRASES[key]
             value = phrases[int(rnd() * len(phrases))].format_map(self)
@@ -185,15 +191,15 @@ def _generated(key: str, rnd: Any, v: ModuleType) -> str:
     site = v.HOST_SITES[int(rnd() * len(v.HOST_SITES))]
     n = int(rnd() * 40) + 1
     if key == "asset":
-        return f"{'LT' if rnd() < 0.7 else 'PC'}-{int(rnd() * 900_000) + 100_000}"
+        return names.workstation(int(rnd() * names.WORKSTATIONS) + 1)
     if key == "host":
-        role = ("app", "web", "db", "file", "print", "dc", "mail", "erp", "bi", "k8s", "esx",
-                "backup")[int(rnd() * 12)]
-        return f"{site}-{role}-{n:02d}"
+        return names.vm(int(rnd() * names.VMS) + 1)
+    if key == "esx":
+        return names.esx(int(rnd() * names.DATA_CENTRES) + 1, int(rnd() * names.ESX_PER_DC) + 1)
+    if key == "db":
+        return names.database(int(rnd() * names.DATABASES) + 1)
     if key == "printer":
         return f"PRN-{int(rnd() * 9) + 1}F-{n:02d}"
-    if key == "switch":
-        return f"sw-{site}-{('core', 'dist', 'acc')[int(rnd() * 3)]}-{n:02d}"
     if key == "cluster":
         return f"cl-{site}-{n % 6 + 1:02d}"
     if key == "ap":
@@ -465,6 +471,10 @@ class _ChunkBuilder:
         for kind in KINDS:
             pairs = tuple((s, s[4]) for s in self.vocab.SCENARIOS if s[0] == kind)
             self.scenarios[kind] = _cumulative(pairs)
+        # A major incident is a severe outage (a switch, a server, a database down), not a
+        # printer jam.
+        self.severe = _cumulative(tuple((s, s[4]) for s in self.vocab.SCENARIOS
+                                        if s[0] == "incident" and "severe" in s[5]))
         self.channels = {k: _cumulative(v) for k, v in _CHANNELS.items()}
         self.budget = _cumulative(_NOTE_BUDGET)
         g = ctx.groups
@@ -583,11 +593,12 @@ class _ChunkBuilder:
     def _ticket(self, tk: _Ticket, i: int, role: Any) -> None:
         rnd = self.rnd
         kind = tk.kind
+        major = role in ("major", "major_now")
         if isinstance(role, int) and role in self.majors:
             parent, sc, parent_filler = self.majors[role]
         else:
-            parent, sc, parent_filler = None, self.weighted(self.scenarios[kind]), None
-        major = role in ("major", "major_now")
+            table = self.severe if major else self.scenarios[kind]
+            parent, sc, parent_filler = None, self.weighted(table), None
         flags = sc[5]
         filler = self.filler_class()
         if parent_filler is not None:
@@ -796,7 +807,8 @@ class _ChunkBuilder:
             who = tk.assignee
             if not tk.update(tk.after(2 * H, 2 * D), who, status="in_progress"):
                 return
-            if not tk.note(tk.t + 3 * M, who, rnd() < 0.5, "reopen"):
+            public = rnd() < 0.5
+            if not tk.note(tk.t + 3 * M, who, public, "reopen_reply" if public else "reopen"):
                 return
             if not self._resolve(tk, code, 1 * H, 1 * D):
                 return
@@ -811,7 +823,7 @@ class _ChunkBuilder:
             return
         if not tk.update(tk.after(1 * M, 10 * M), lead, assignee=lead, status="in_progress"):
             return
-        if not tk.note(tk.after(20 * M, 50 * M), lead, True, "major") or ongoing:
+        if not tk.note(tk.after(20 * M, 50 * M), lead, True, "major_update") or ongoing:
             return
         if not self._resolve(tk, "solved" if self.rnd() < 0.7 else "workaround", 1 * H, 6 * H):
             return

@@ -5,7 +5,7 @@ SQLite gets ``executemany`` of ready-made tuples (texts exactly as SQLAlchemy st
 FROM STDIN`` in text format; the rows are encoded to COPY text by whoever built them (a worker
 process), so the loading process only hands bytes to the server.
 
-When the tickets table is empty, the secondary indexes of the three big tables (and, on
+When the tickets table is empty, the secondary indexes of the big tables (and, on
 PostgreSQL, their foreign keys) are dropped for the load and recreated from their own DDL
 afterwards: building an index once is much cheaper than updating it a million times. The DDL
 is read from the catalogue, never hard-coded, so indexes added by later migrations are kept.
@@ -21,7 +21,8 @@ from sqlalchemy import Connection
 
 from desk.demo.life import EVENT_COLUMNS, TICKET_COLUMNS, WORKLOG_COLUMNS, ChunkRows
 
-TABLES = ("tickets", "ticket_events", "worklog_entries")
+# The big tables of a load; the demo's audit rows are derived from its events (generate.py).
+TABLES = ("tickets", "ticket_events", "worklog_entries", "audit_entries")
 COLUMNS = {"tickets": TICKET_COLUMNS, "ticket_events": EVENT_COLUMNS,
            "worklog_entries": WORKLOG_COLUMNS}
 SQLITE_LOAD_CACHE_KIB = 512 * 1024

@@ -94,7 +94,7 @@ CATEGORIES = {
                             ("firewall", "Firewall"), ("dns", "DNS & DHCP"))),
     "access": ("Access", (("password", "Password reset"), ("lockout", "Account lockout"),
                           ("access_request", "Access request"), ("joiner", "New starter"),
-                          ("leaver", "Leaver"))),
+                          ("leaver", "Leaver"), ("auth", "Authentication"))),
     "collab": ("Email & collaboration", (("mailbox", "Mailbox"), ("calendar", "Calendar"),
                                          ("meetings", "Chat & meetings"),
                                          ("files", "File shares"))),
@@ -139,7 +139,6 @@ POOLS = {
               "\\\\fs03\\engineering", "\\\\fs03\\scans"),
     "vendor": ("Dell", "HP", "Lenovo", "Cisco", "Microsoft", "Oracle", "VMware", "Fortinet",
                "NetApp", "SAP", "Palo Alto Networks", "Veeam"),
-    "db": ("ERP_PROD", "CRM_PROD", "DWH", "PAYROLL", "WMS_PROD", "BI_STAGE", "HR_PROD"),
     "ssid": ("Contoso-Corp", "Contoso-Guest", "Contoso-IoT", "Contoso-Store"),
     "dept": ("Finance", "HR", "Sales", "Marketing", "Logistics", "Legal", "Procurement",
              "Customer Care", "Engineering", "Quality"),
@@ -245,13 +244,14 @@ SCENARIOS = (
     ("incident", "network", "lan", "network", 4, "monitor severe",
      ("Switch {switch} down at {site}", "Network outage on the {floor} at {site}",
       "Packet loss between {site} and the data centre"),
-     ("Monitoring reports {switch} unreachable. Users on the {floor} at {site} {symptom_net}",),
+     ("Monitoring reports {switch} unreachable. Users on the {floor} at {site} "
+      "{symptom_users}",),
      ("Replaced the failed power supply in {switch}.",
       "The carrier fixed a fibre cut on the WAN link.",
       "Found a loop on port Gi1/0/{swport}; enabled BPDU guard.")),
     ("incident", "network", "dns", "network", 2, "monitor",
      ("Internal sites do not resolve", "DHCP scope exhausted at {site}"),
-     ("Users at {site} {symptom_net}",),
+     ("Users at {site} {symptom_users}",),
      ("Extended the DHCP scope and shortened the lease time.",
       "Restarted the DNS service on dc-{n}; zone transfers resumed.")),
     ("incident", "access", "lockout", "service_desk", 8, "",
@@ -301,8 +301,8 @@ SCENARIOS = (
      ("Re-ran the backup job after freeing space on the repository.",
       "Restored the folder from last night's backup.")),
     ("incident", "infra", "virtualization", "servers", 2, "monitor severe",
-     ("ESXi host {host} disconnected", "VMs slow on cluster {cluster}"),
-     ("{host} {symptom_srv}",),
+     ("ESXi host {esx} disconnected", "VMs slow on cluster {cluster}"),
+     ("{esx} {symptom_srv}",),
      ("Restarted the management agents on the host.", "Rebalanced the VMs with DRS.")),
     ("incident", "database", "db_perf", "database", 4, "monitor severe",
      ("Database {db} slow", "Long-running queries on {db}", "Deadlocks in {db}"),
@@ -388,7 +388,7 @@ SCENARIOS = (
     ("problem", "network", "vpn", "network", 3, "severe",
      ("Recurring VPN disconnects for home users", "Intermittent packet loss on the WAN link to "
       "{site}"),
-     ("Several incidents this month: {symptom_net} Root cause unknown.",),
+     ("Several incidents this month: home users {symptom_users} Root cause unknown.",),
      ("Root cause: a bug in the gateway firmware; upgraded to {version}.",)),
     ("problem", "infra", "server", "servers", 3, "severe",
      ("Memory leak in the service on {host}", "Repeated disk-full alerts on {host}"),
@@ -408,7 +408,7 @@ SCENARIOS = (
      ("Many users with a {device} report: {symptom_hw}",),
      ("Firmware update rolled out to all affected devices.",)),
     ("change", "network", "firewall", "network", 4, "",
-     ("Upgrade firewall firmware to {version}", "Replace core switch {switch}",
+     ("Upgrade firewall firmware to {version}", "Replace switch {switch} at {site}",
       "Add VLAN for {dept} at {site}"),
      ("Planned change: {change_note} Rollback: {rollback}",),
      ("Implemented in the change window; monitoring green.",)),
@@ -431,9 +431,9 @@ SCENARIOS = (
      ("Patch {cve} on exposed systems", "Rotate certificates for {app}"),
      ("Planned change: {change_note} Rollback: {rollback}",),
      ("Patched and verified with a fresh scan.",)),
-    ("change", "access", "access_request", "iam", 2, "",
+    ("change", "access", "auth", "iam", 2, "",
      ("Enforce MFA for {dept}", "Retire legacy authentication for {app}"),
-     ("Planned change: {change_note} Rollback: {rollback}",),
+     ("Planned change: {auth_note} Rollback: {auth_rollback}",),
      ("Policy active; no sign-in failures reported.",)),
 )
 
@@ -446,13 +446,18 @@ PHRASES = {
     "symptom_generic": ("Restarting did not help.", "It started after the last update.",
                         "It happens several times a day.", "Other colleagues have the same "
                         "issue.", "I tried a different cable, no change."),
-    "symptom_app": ("shows '{error}' when they post documents.",
+    "symptom_app": ("shows '{error}' when users post documents.",
                     "takes more than a minute for every screen.",
-                    "logs them out after a few seconds.",
+                    "logs users out after a few seconds.",
                     "shows an empty list although data exists."),
     "symptom_net": ("keeps dropping every few minutes.", "shows '{error}'.",
                     "is connected but nothing loads.", "is very slow (under 1 Mbit/s).",
                     "cannot reach internal sites."),
+    # The same symptoms with people as the subject ("Users at the plant ...").
+    "symptom_users": ("lose the connection every few minutes.", "get '{error}'.",
+                      "are connected but nothing loads.",
+                      "have a very slow connection (under 1 Mbit/s).",
+                      "cannot reach internal sites."),
     "symptom_access": ("I changed my password yesterday.",
                        "I have a meeting with a customer in 30 minutes.",
                        "The message says the account is locked.",
@@ -477,6 +482,11 @@ PHRASES = {
                     "{app}.", "rolling upgrade, no downtime expected.",
                     "vendor {vendor} supports the work remotely.",
                     "tested in the staging environment last week."),
+    "auth_note": ("the new sign-in policy applies to {dept} from the {weekday} evening; users "
+                  "were told by e-mail.", "users in {dept} register their phones this week; "
+                  "the policy is enforced afterwards."),
+    "auth_rollback": ("switch the policy back to report-only mode.",
+                      "exclude the affected group from the policy."),
     "rollback": ("restore the snapshot taken before the change.",
                  "reinstall the previous version {version}.",
                  "switch back to the old path; takes 15 minutes."),
@@ -497,7 +507,7 @@ WORKLOG = {
             "Hi {first}, I've picked this up and will get back to you shortly."),
     "triage": ("Caller confirmed the details; checked the knowledge base, no known error.",
                "Verified the user's account and device in the CMDB.",
-               "Reproduced the issue; screenshots attached by the user.",
+               "Reproduced the issue with the user on a remote session.",
                "Checked monitoring: no wider outage at the moment."),
     "work": ("Checked the event logs; found repeated '{error}'.",
              "Remote session with the user: issue reproduced.",
@@ -523,12 +533,17 @@ WORKLOG = {
                 "Hi {first}, the issue is fixed: {resolution}",
                 "Hello {first}. {resolution} I'll close this ticket if we don't hear back."),
     "reopen": ("The user reports the problem is back; reopening.",
-               "Hi {first}, sorry it happened again, we're on it."),
+               "Reopened: the same error came back after the user restarted."),
+    "reopen_reply": ("Hi {first}, sorry it happened again, we're on it.",
+                     "Hi {first}, thanks for telling us; the ticket is open again and we are "
+                     "looking into it."),
     "cancel": ("The user withdrew the request.", "Duplicate of another ticket; cancelling.",
                "Raised by mistake; cancelled after talking to the requester."),
     "major": ("Major incident declared; bridge call opened, stakeholders informed.",
-              "Update for all affected users: we are working on a fix, next update in 30 "
-              "minutes.", "Vendor {vendor} engaged on the bridge."),
+              "Vendor {vendor} engaged on the bridge."),
+    "major_update": ("Update for all affected users: we are working on a fix, next update in "
+                     "30 minutes.", "Update for all affected users: the cause is found and a "
+                     "fix is being applied; next update in 30 minutes."),
     "child": ("Linked to major incident {number}.",
               "Same symptoms as major incident {number}; linked.",),
     "child_resolve": ("Hi {first}, the outage is resolved (major incident {number}). Please "
@@ -537,8 +552,8 @@ WORKLOG = {
                 "Root cause analysis started with the vendor {vendor}.",
                 "Workaround documented in the knowledge base.",
                 "Known error recorded; workaround shared with the Service Desk."),
-    "change_assess": ("Risk assessment: medium. Affected services listed, test plan "
-                      "attached.", "Impact analysis done; users informed about the "
+    "change_assess": ("Risk assessment: medium. Affected services listed, test plan agreed "
+                      "with the service owners.", "Impact analysis done; users informed about the "
                       "downtime."),
     "change_cab": ("Approved by the CAB on {weekday}.", "CAB approved with conditions: "
                    "rollback tested first."),

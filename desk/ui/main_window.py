@@ -350,6 +350,9 @@ class MainWindow(QMainWindow):
                                                          "workdays of the SLA clocks"))
         self.policies_action = self._action(self.tr("SLA &policies…"), self.open_policy_editor,
                                             tip=self.tr("Which tickets get which targets"))
+        self.settings_action = self._action(
+            self.tr("Desk &settings…"), self.open_settings,
+            tip=self.tr("Attachment limit, how outages travel in the CMDB, major incidents"))
         self.cmdb_action = self._action(self.tr("&CMDB"), self.open_cmdb, "Ctrl+Shift+C",
                                         self.tr("Browse configuration items"))
         self.cmdb_window: CmdbWindow | None = None
@@ -389,6 +392,9 @@ class MainWindow(QMainWindow):
         self.admin_menu = bar.addMenu(self.tr("&Administration"))
         self.admin_menu.addAction(self.calendars_action)
         self.admin_menu.addAction(self.policies_action)
+        self.admin_menu.addSeparator()
+        self.admin_menu.addAction(self.settings_action)
+        self.settings_action.setVisible(self.me.role == Role.ADMIN)  # leads only read settings
         self.admin_menu.menuAction().setVisible(self.is_administrator())
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
@@ -500,6 +506,11 @@ class MainWindow(QMainWindow):
         from desk.ui.sla.policy_editor import PolicyEditor
 
         return self._open_dialog("policies", lambda: PolicyEditor(self.runner, self))
+
+    def open_settings(self) -> QDialog:
+        from desk.ui.settings_dialog import SettingsDialog
+
+        return self._open_dialog("settings", lambda: SettingsDialog(self.runner, self))
 
     def open_sla_report(self) -> QDialog:
         from desk.ui.sla.report import AttainmentDialog

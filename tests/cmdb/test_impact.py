@@ -10,14 +10,15 @@ from sqlalchemy import delete, insert
 
 from desk.cmdb import graph
 from desk.cmdb import services as sv
-from desk.cmdb.settings import set_propagating_types, touch_graph
-from desk.cmdb.vocab import BUILTIN_CLASS_IDS, DEFAULT_PROPAGATING, RelType
+from desk.cmdb.settings import set_outage_directions, set_propagating_types, touch_graph
+from desk.cmdb.vocab import BUILTIN_CLASS_IDS, OutageDirection, RelType
 from desk.ids import uuid7
 from desk.models.cmdb import CiRelationship, ConfigurationItem
 from desk.timeutil import utcnow
 from tests.cmdb.helpers import ci, rel
 
 TYPES = [str(t) for t in RelType]
+DIRECTIONS = [str(d) for d in OutageDirection]
 
 
 @st.composite
@@ -51,12 +52,15 @@ def _load(db, n: int, edges: list[tuple[int, str, int]]) -> list:
     return ids
 
 
-def _oracle(n, edges, types, starts, depth, upstream):
+def _oracle(n, edges, directions, starts, depth, upstream):
+    """Distances in a graph with an arc wherever an outage travels (reversed upstream)."""
     g = nx.DiGraph()
     g.add_nodes_from(range(n))
     for a, t, b in edges:
-        if t in types:
-            g.add_edge(a, b) if upstream else g.add_edge(b, a)
+        arcs = {"to_source": [(b, a)], "to_target": [(a, b)], "both": [(a, b), (b, a)],
+                "none": []}[directions[t]]
+        for x, y in arcs:
+            g.add_edge(y, x) if upstream else g.add_edge(x, y)
     return nx.multi_source_dijkstra_path_length(g, set(starts), cutoff=depth)
 
 
@@ -65,14 +69,15 @@ def _oracle(n, edges, types, starts, depth, upstream):
 @given(data=graphs(), picks=st.data())
 def test_walks_match_networkx(db, data, picks):
     n, edges = data
-    types = picks.draw(st.sets(st.sampled_from(TYPES)))
+    directions = picks.draw(st.fixed_dictionaries(
+        {t: st.sampled_from(DIRECTIONS) for t in TYPES}))
     starts = picks.draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=3))
     depth = picks.draw(st.none() | st.integers(0, 4))
     upstream = picks.draw(st.booleans())
-    set_propagating_types(db, types)
+    set_outage_directions(db, directions)
     ids = _load(db, n, edges)
     result = graph.impact(db, [ids[i] for i in starts], upstream=upstream, depth=depth)
-    expected = _oracle(n, edges, types, starts, depth, upstream)
+    expected = _oracle(n, edges, directions, starts, depth, upstream)
     got = {c.name: c.distance for c in result.affected}
     assert got == {f"ci{i:02d}": d for i, d in expected.items() if i not in starts}
     assert [c.name for c in result.down] == sorted({f"ci{i:02d}" for i in starts})
@@ -100,14 +105,35 @@ def test_default_propagation_rules(db):
     assert [(c.name, c.distance) for c in down_dc.affected] == [
         ("esx-1", 1), ("vm-1", 2), ("bank-app", 3), ("Banking", 4)]
     assert [c.name for c in down_dc.services] == ["Banking"]
-    assert graph.impact(db, [switch.id]).affected == ()  # connects_to does not propagate
-    assert graph.impact(db, [san.id]).affected == ()  # nor does backed_up_by
+    # The switch is the host's uplink: everything on the host is cut off with it.
+    assert [(c.name, c.distance) for c in graph.impact(db, [switch.id]).affected] == [
+        ("esx-1", 1), ("vm-1", 2), ("bank-app", 3), ("Banking", 4)]
+    assert graph.impact(db, [san.id]).affected == ()  # a backup down stops nothing
     assert [c.name for c in graph.impact(db, [dc.id], depth=2).affected] == ["esx-1", "vm-1"]
     up = graph.impact(db, [svc.id], upstream=True)
-    assert [c.name for c in up.affected] == ["bank-app", "vm-1", "esx-1", "DC1"]
-    set_propagating_types(db, [*DEFAULT_PROPAGATING, "backed_up_by"])
+    assert [c.name for c in up.affected] == ["bank-app", "vm-1", "esx-1", "DC1", "sw-1"]
+    set_propagating_types(db, ["depends_on", "runs_on", "contained_in", "backed_up_by"])
     assert [c.name for c in graph.impact(db, [san.id]).affected] == [
         "vm-1", "bank-app", "Banking"]
+    assert graph.impact(db, [switch.id]).affected == ()
+
+
+def test_an_administrator_turns_a_types_direction(db):
+    """The direction an administrator gives "runs on" decides what a VM's outage affects."""
+    app = ci(db, "bank-app")
+    vm = ci(db, "vm-1", "virtual_machine")
+    host = ci(db, "esx-1", "server")
+    rel(db, app, "runs_on", vm)
+    rel(db, vm, "runs_on", host)
+    assert [c.name for c in graph.impact(db, [vm.id]).affected] == ["bank-app"]
+    set_outage_directions(db, {"runs_on": "to_target"})
+    result = graph.impact(db, [vm.id])
+    assert [c.name for c in result.affected] == ["esx-1"]
+    assert result.directions["runs_on"] == "to_target"
+    set_outage_directions(db, {"runs_on": "both"})
+    assert [c.name for c in graph.impact(db, [vm.id]).affected] == ["bank-app", "esx-1"]
+    set_outage_directions(db, {"runs_on": "none"})
+    assert graph.impact(db, [vm.id]).affected == ()
 
 
 def test_graph_follows_writes(db):

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from desk.db.session import Database
 from desk.demo.generate import DemoSummary, generate_demo
 from desk.models import (
+    AuditEntry,
     Category,
     Contact,
     Group,
@@ -68,7 +69,7 @@ def digest(db: Database) -> str:
     h = hashlib.sha256()
     with db.read() as s:
         for model in (User, Group, GroupMember, Organization, Contact, Category, Ticket,
-                      TicketEvent, WorklogEntry):
+                      TicketEvent, WorklogEntry, AuditEntry):
             cols = [c for c in model.__table__.columns]
             for row in s.execute(select(*cols).order_by(model.__table__.c.id)):
                 h.update(repr(tuple(row)).encode())

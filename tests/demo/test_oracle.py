@@ -19,6 +19,9 @@ from desk.services import tickets as svc
 from tests.demo.conftest import NOW, demo
 
 SEED = 11
+# The audit trail the Audit tab shows: the demo writes a ticket's creation and its status,
+# group, assignee and priority changes as the service does.
+AUDITED = {"created", "status", "group_id", "assignee_id", "priority"}
 
 
 def _uuid(hex32: str | None) -> uuid.UUID | None:
@@ -100,8 +103,16 @@ def test_bulk_rows_equal_a_replay_through_the_services(db: Database) -> None:
             return [(w.created_at, w.author_id, w.visibility, w.body)
                     for w in svc.list_worklog(db, ticket_id)]
 
+        def audit(ticket_id: uuid.UUID, own_number: str) -> list[tuple[Any, ...]]:
+            return [(a.created_at, a.actor_id, a.table_name, a.field, a.old_value,
+                     "NUMBER" if a.new_value == own_number else a.new_value)
+                    for a in svc.list_audit(db, ticket_id) if a.field in AUDITED]
+
         assert events(replayed_id) == events(original.id), number
         assert worklog(replayed_id) == worklog(original.id), number
+        replayed_audit = audit(replayed_id, replayed.number)
+        assert replayed_audit == audit(original.id, number), number
+        assert replayed_audit[0][3] == "created" and replayed_audit[0][5] == "NUMBER"
         compared.add((original.kind, original.status))
     # The replay covered every kind and the common end states.
     assert {k for k, _ in compared} == {"incident", "service_request", "problem", "change"}

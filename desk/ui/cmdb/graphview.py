@@ -156,7 +156,7 @@ class EdgeItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         color = QColor(REL_COLORS.get(self.rel_type, "#555555"))  # type: ignore[call-overload]
         pen = QPen(color, 1.3)
-        if self.rel_type in (RelType.CONNECTS_TO, RelType.BACKED_UP_BY):
+        if self.rel_type == RelType.BACKED_UP_BY:
             pen.setStyle(Qt.PenStyle.DashLine)  # does not propagate an outage by default
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(pen)
@@ -441,7 +441,7 @@ class CiGraphPanel(QWidget):
     def _legend_html(self) -> str:
         parts = [f'<span style="color:{c}">■</span>&nbsp;{class_label(n)}'
                  for n, c in CLASS_COLORS.items()]
-        rels = [f'<span style="color:{REL_COLORS[t]}">{"╌" if t in (RelType.CONNECTS_TO, RelType.BACKED_UP_BY) else "─"}▶</span>&nbsp;{t.label}'  # noqa: E501
+        rels = [f'<span style="color:{REL_COLORS[t]}">{"╌" if t == RelType.BACKED_UP_BY else "─"}▶</span>&nbsp;{t.label}'  # noqa: E501
                 for t in RelType]
         badge = '<span style="color:#C62828">●</span>&nbsp;' + self.tr("open incidents")
         return "&nbsp;&nbsp; ".join(parts) + "<br>" + "&nbsp;&nbsp; ".join(rels) + \
