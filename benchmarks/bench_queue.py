@@ -55,7 +55,7 @@ from desk.queues import all_columns, builtin_views, count, sql
 from desk.queues.spec import Filter, ViewSpec, search_spec
 from desk.services import people
 from desk.services.people import CurrentUser
-from desk.sla.admin import start_sla
+from desk.slaops.admin import start_sla
 from desk.timeutil import utcnow
 from desk.ui.gc import GuiThreadCollector
 from desk.ui.queue.delegates import CellDelegate

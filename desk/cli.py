@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extensions() -> list[Callable[..., None]]:
     """Subcommands that other parts of the core contribute (``register(sub, add_db_arg)``)."""
     found = []
-    for module in ("desk.cmdb.cli", "desk.sla.cli"):
+    for module in ("desk.cmdb.cli", "desk.slaops.cli"):
         try:
             found.append(importlib.import_module(module).register)
         except ModuleNotFoundError as err:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desk.i18n import _
 from desk.queues.spec import Filter, SortSpec, ViewSpec
-from desk.sla.queue_views import NEXT_DUE, register_next_due_column
+from desk.slaops.queue_views import NEXT_DUE, register_next_due_column
 
 RECENT_DAYS = 7
 

@@ -51,7 +51,7 @@ from desk.queues.fulltext import TextQuery
 from desk.queues.spec import RELEVANCE, Filter, SortSpec, ViewSpec
 from desk.services.people import CurrentUser
 from desk.sla.policy import calendar_generation
-from desk.sla.queue_views import at_risk_condition
+from desk.slaops.queue_views import at_risk_condition
 from desk.timeutil import utcnow
 
 C = TICKETS.c

@@ -106,7 +106,7 @@ def test_keyset_on_a_filtered_view_and_search(db: Database, me: CurrentUser,
 
 
 def test_clock_sorts_do_not_use_a_cursor(db: Database, me: CurrentUser) -> None:
-    from desk.sla.columns import register_sla_columns
+    from desk.slaops.columns import register_sla_columns
 
     register_sla_columns()
     assert not keyset_allowed(ALL, SortSpec("sla_resolution", False))

@@ -11,7 +11,7 @@ from desk.queues import fetch_rows
 from desk.queues.service import rows_for_ids
 from desk.queues.spec import Filter, SortSpec, ViewSpec
 from desk.services.people import current_user
-from desk.sla.columns import COLUMNS, register_sla_columns
+from desk.slaops.columns import COLUMNS, register_sla_columns
 from desk.timeutil import utcnow
 
 from .conftest import Desk
@@ -62,7 +62,7 @@ def test_remaining_time_is_taken_at_execution_not_when_the_query_is_built(db, mo
     from sqlalchemy import select
 
     from desk.queues.columns import TICKETS
-    from desk.sla.columns import remaining_seconds_column
+    from desk.slaops.columns import remaining_seconds_column
     from desk.sla.policy import ensure_default_sla
     from tests.factories import make_team, make_ticket
 
@@ -73,7 +73,7 @@ def test_remaining_time_is_taken_at_execution_not_when_the_query_is_built(db, mo
     with db.read() as s:
         first = s.scalar(query)
     later = ticket.opened_at + timedelta(hours=1)
-    monkeypatch.setattr("desk.sla.columns.utcnow", lambda: later)
+    monkeypatch.setattr("desk.slaops.columns.utcnow", lambda: later)
     with db.read() as s:
         second = s.scalar(query)
     assert first is not None and second is not None

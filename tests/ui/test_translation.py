@@ -14,7 +14,7 @@ from desk.domain.enums import EventField, Status
 from desk.i18n import set_backend
 from desk.queues.columns import CORE_COLUMNS
 from desk.services.dto import EventView
-from desk.sla import admin
+from desk.slaops import admin
 from desk.sla.calendar import CalendarError
 from desk.sla.holiday_import import import_holidays
 from desk.ui.app import TRANSLATIONS, install_translators

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QStyle
 
 from desk.domain.enums import Status
-from desk.sla.queue_cells import BREACHED, WARNING
+from desk.slaops.queue_cells import BREACHED, WARNING
 from desk.ui.ticket.common import FieldBox, error_color, is_dark
 
 TICK_MS = 30_000  # the countdown moves by minutes; twice a minute keeps it honest

@@ -18,10 +18,10 @@ from desk.db.session import Database
 from desk.queues import columns as queue_columns
 from desk.services import people, tickets
 from desk.services.people import CurrentUser
-from desk.sla.admin import start_sla
-from desk.sla.columns import COLUMNS
-from desk.sla.queue_cells import COMPANIONS
-from desk.sla.queue_views import NEXT_DUE_COLUMN
+from desk.slaops.admin import start_sla
+from desk.slaops.columns import COLUMNS
+from desk.slaops.queue_cells import COMPANIONS
+from desk.slaops.queue_views import NEXT_DUE_COLUMN
 from desk.ui.worker import DbRunner
 from tests.factories import Team, make_team
 

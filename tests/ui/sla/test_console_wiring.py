@@ -15,10 +15,10 @@ from desk.domain.enums import Role
 from desk.drafts import DraftStore
 from desk.queues import columns as queue_columns
 from desk.services import people
-from desk.sla.columns import COLUMNS
+from desk.slaops.columns import COLUMNS
 from desk.sla.policy import list_calendars, list_policies
-from desk.sla.queue_cells import COMPANIONS
-from desk.sla.queue_views import NEXT_DUE_COLUMN
+from desk.slaops.queue_cells import COMPANIONS
+from desk.slaops.queue_views import NEXT_DUE_COLUMN
 from desk.ui.app import Startup
 from desk.ui.main_window import MainWindow
 from desk.ui.worker import DbRunner

@@ -26,7 +26,7 @@ from desk.queues.columns import (
     register_column,
     shared_alias,
 )
-from desk.sla.columns import time_left
+from desk.slaops.columns import time_left
 from desk.timeutil import utcnow
 
 CLOCKS = SlaClock.__table__

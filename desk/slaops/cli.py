@@ -89,7 +89,7 @@ def _month(value: str | None, flag: str):  # -> datetime | None
 
 def _report(db: Database, args: argparse.Namespace) -> int:
     from desk.sla.policy import Target
-    from desk.sla.report import attainment, export_csv
+    from desk.slaops.report import attainment, export_csv
 
     since, until = _month(args.since, "--since"), _month(args.until, "--until")
     if args.csv is not None:
@@ -122,7 +122,7 @@ def _recompute(db: Database, args: argparse.Namespace) -> int:
 
 
 def _escalate(db: Database, args: argparse.Namespace) -> int:
-    from desk.sla.escalation import run_escalations
+    from desk.slaops.escalation import run_escalations
 
     fired = run_escalations(db)
     for f in fired:
@@ -170,7 +170,7 @@ def _calendar_import(db: Database, args: argparse.Namespace) -> int:
     from desk.errors import NotFound
     from desk.sla.calendar import BusinessCalendar
     from desk.sla.policy import find_calendar
-    from desk.sla.service import create_calendar
+    from desk.slaops.service import create_calendar
 
     definition = _read_json(args.file)
     BusinessCalendar.from_dict(definition)  # type: ignore[arg-type]  # CalendarError: a DeskError
@@ -190,7 +190,7 @@ def _calendar_import(db: Database, args: argparse.Namespace) -> int:
 
 def _change_calendar(db: Database, calendar_id, name: str, definition: dict,
                      apply: bool) -> int:
-    from desk.sla.service import apply_calendar_change, preview_calendar_change
+    from desk.slaops.service import apply_calendar_change, preview_calendar_change
 
     moves = (apply_calendar_change(db, calendar_id, definition)[0] if apply
              else preview_calendar_change(db, calendar_id, definition))
