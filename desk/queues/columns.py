@@ -1,10 +1,10 @@
 """The column registry of the queue table.
 
 Each ``QueueColumn`` says how to select its value, how to sort by it in SQL, which join it
-needs and how the UI should present it (``kind``). The Qt model reads the registry, so another
-part of Desk (the SLA engine: "remaining time to resolution", sortable in SQL) adds a column with
-``register_column`` without touching the model or the SQL builder. Values of registered
-columns arrive in ``QueueRow.extra`` under the column key.
+needs and how the UI should present it (``kind``). The Qt model reads the registry, so a
+feature above the engine (the SLA: "remaining time to resolution", sortable in SQL) adds a
+column with ``register_column`` at start-up without touching the model or the SQL builder.
+Values of registered columns arrive in ``QueueRow.extra`` under the column key.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, FromClause, Table
 
 from desk.i18n import _
 from desk.models import Category, Contact, Group, Organization, Ticket, User
+from desk.queues import registry
 
 TICKETS: Table = Ticket.__table__  # type: ignore[assignment]
 
@@ -181,28 +182,24 @@ CORE_COLUMNS: tuple[QueueColumn, ...] = (
 )
 
 _registry: dict[str, QueueColumn] = {c.key: c for c in CORE_COLUMNS}
-_version = 0  # bumped on every registry change (cached selects depend on it)
-
-
-def registry_version() -> int:
-    return _version
 
 
 def register_column(column: QueueColumn) -> None:
-    """Add (or replace) a computed column; its ``attr`` must be None (value in ``extra``)."""
+    """Add (or replace) a computed column; its ``attr`` must be None (value in ``extra``).
+    Registering the same column object again changes nothing (kept selects stay)."""
     if column.attr is not None:
         raise ValueError("registered columns carry their value in QueueRow.extra (attr=None)")
     if column.key in {c.key for c in CORE_COLUMNS}:
         raise ValueError(f"{column.key!r} is a core column")
-    global _version
+    if _registry.get(column.key) is column:
+        return
     _registry[column.key] = column
-    _version += 1
+    registry.changed()
 
 
 def unregister_column(key: str) -> None:
-    global _version
     if key not in {c.key for c in CORE_COLUMNS} and _registry.pop(key, None) is not None:
-        _version += 1
+        registry.changed()
 
 
 def all_columns() -> tuple[QueueColumn, ...]:

@@ -46,12 +46,12 @@ from sqlalchemy.sql.visitors import iterate
 
 from desk.models.views import OPEN_STATUS_SQL
 from desk.queues import columns as cols
+from desk.queues import registry
 from desk.queues.columns import TICKETS, QueryContext, apply_joins
 from desk.queues.fulltext import TextQuery
 from desk.queues.spec import RELEVANCE, Filter, SortSpec, ViewSpec
+from desk.queues.terms import find_term
 from desk.services.people import CurrentUser
-from desk.sla.policy import calendar_generation
-from desk.slaops.queue_views import at_risk_condition
 from desk.timeutil import utcnow
 
 C = TICKETS.c
@@ -89,8 +89,11 @@ def where(f: Filter, me: CurrentUser, dialect: str, now: datetime,
             out.append(column.in_(list(ids)))
     if f.channels:
         out.append(C.channel.in_(list(f.channels)))
-    if f.sla_at_risk:
-        out.append(at_risk_condition())  # as of each execution
+    for key, value in f.terms:
+        term = find_term(key)
+        condition = term.condition(value) if term is not None else None
+        if condition is not None:
+            out.append(condition)
     if f.major_incident is not None:
         out.append(C.major_incident == (true() if f.major_incident else false()))
     for value, column, op in ((f.created_from, C.created_at, "ge"),
@@ -233,7 +236,7 @@ def flat_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
     # Not kept: keyset pages (each has its own cursor).
     if cursor is not None:
         return _flat_select(spec, me, dialect, now, sort, limit, offset, cursor)
-    key = (spec.filter, spec.sort, me, dialect, sort, limit, offset, _columns_version())
+    key = (spec.filter, spec.sort, me, dialect, sort, limit, offset, registry.version())
     with _flat_lock:
         q = _flat_cache.get(key)
         if q is not None:
@@ -336,19 +339,13 @@ def display_columns(ctx: QueryContext) -> list[ColumnElement[Any]]:
     return shown
 
 
-_rows_cache: dict[tuple[str, tuple[int, int]], Select[Any]] = {}
-
-
-def _columns_version() -> tuple[int, int]:
-    """What cached selects' display columns depend on: the column registry, and the SLA
-    calendars the SLA columns' SQL names."""
-    return cols.registry_version(), calendar_generation()
+_rows_cache: dict[tuple[str, tuple[int, ...]], Select[Any]] = {}
 
 
 def rows_select(dialect: str) -> Select[Any]:
     """Display values of the tickets whose ids are bound as ``ids`` (an expanding IN).
     Built once per dialect and column set: it runs for every page."""
-    key = (dialect, _columns_version())
+    key = (dialect, registry.version())
     q = _rows_cache.get(key)
     if q is None:
         ctx = QueryContext(dialect)

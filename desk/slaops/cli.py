@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from desk.cli_shared import open_db
 from desk.db.session import Database
 from desk.errors import DeskError
 from desk.i18n import _
@@ -64,8 +64,6 @@ def register(subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from desk.cli import open_db
-
     db = open_db(args)
     try:
         if args.sla_command == "calendar":
@@ -252,17 +250,3 @@ _CALENDAR: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "import": _calendar_import,
 }
 
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``desk sla …`` on its own (until desk.cli registers it)."""
-    from desk.cli import EXIT_USER_ERROR, _db_arg
-
-    parser = argparse.ArgumentParser(prog="desk")
-    sub = parser.add_subparsers(dest="command", required=True)
-    register(sub, _db_arg)
-    args = parser.parse_args(argv)
-    try:
-        return args.handler(args)
-    except DeskError as err:
-        print(f"desk: {_('error')}: {err}", file=sys.stderr)
-        return EXIT_USER_ERROR

@@ -29,8 +29,8 @@ from desk.queues.columns import (
     shared_alias,
 )
 from desk.sla.clocks import PAUSED, RUNNING
-from desk.slaops.columns import remaining_seconds_column
 from desk.sla.policy import Target, known_calendars
+from desk.slaops.columns import remaining_seconds_column
 from desk.timeutil import utcnow
 
 CLOCKS = SlaClock.__table__

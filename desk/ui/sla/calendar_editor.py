@@ -52,10 +52,10 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import ConflictError, DeskError, ValidationError
-from desk.slaops import admin
 from desk.sla.calendar import WEEKDAYS, BusinessCalendar, CalendarError
 from desk.sla.engine import DueMove
 from desk.sla.policy import CalendarView
+from desk.slaops import admin
 from desk.slaops.service import preview_calendar_change
 from desk.ui.sla.common import form_row, format_remaining, translate
 from desk.ui.sla.preview import PreviewDialog

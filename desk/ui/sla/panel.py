@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
 from desk.errors import DeskError, NotFound
 from desk.services.changes import Changes
 from desk.services.people import CurrentUser
-from desk.slaops.admin import PanelData, panel_data
 from desk.sla.explain import Reason, Span, SpanKind
+from desk.slaops.admin import PanelData, panel_data
 from desk.slaops.queue_cells import BREACHED, OK, WARNING
 from desk.slaops.service import ClockView
 from desk.ui.sla.common import (

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import DeskError
-from desk.slaops import admin
 from desk.sla.policy import Target
+from desk.slaops import admin
 from desk.slaops.report import AttainmentRow, attainment
 from desk.ui.sla.common import warning_color
 from desk.ui.ticket.common import alive, error_color

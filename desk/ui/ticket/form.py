@@ -72,7 +72,7 @@ from desk.ui.ticket.worklog import Composer, WorklogTimeline
 from desk.ui.worker import DbRunner
 
 try:  # the CMDB engineer's panel; the form works without it
-    from desk.ui.cmdb import AffectedCisPanel  # type: ignore[attr-defined]
+    from desk.ui.cmdb.affected import AffectedCisPanel
 except ImportError:  # pragma: no cover - depends on what is installed
     AffectedCisPanel = None
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from sqlalchemy import inspect, text
 
 from desk.db.session import Database
-from desk.queues import count, saved
+from desk.queues import saved
+from desk.queues.service import count
 from desk.services import people, tickets
 from desk.services.people import CurrentUser
 from desk.ui.queue.filter_dialog import FilterDialog

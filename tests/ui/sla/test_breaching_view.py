@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from desk.queues import builtin_views, count, fetch_rows
+from desk.queues.builtin import builtin_views
+from desk.queues.service import count, fetch_rows
 from desk.services import people
 from desk.timeutil import utcnow
 

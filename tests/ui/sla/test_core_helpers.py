@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 
 from desk.errors import DeskError
-from desk.queues import fetch_rows
+from desk.queues.service import fetch_rows
 from desk.queues.spec import Filter, SortSpec, ViewSpec
-from desk.slaops import admin
 from desk.sla.calendar import CalendarError
+from desk.slaops import admin
 from desk.slaops.queue_cells import BREACHED, OK, WARNING, ClockFacts, facts_key
 
 from .conftest import MON, H, M, SlaDesk
