@@ -25,6 +25,7 @@ from typing import Any
 
 from desk.errors import ValidationError
 from desk.i18n import _
+from desk.queues.columns import TICKET
 
 # Pseudo-column: full-text relevance (best first); only meaningful with a text filter.
 RELEVANCE = "relevance"
@@ -146,6 +147,7 @@ class ViewSpec:
     filter: Filter = field(default_factory=Filter)
     sort: SortSpec = field(default_factory=SortSpec)
     saved_id: uuid.UUID | None = None
+    record: str = TICKET  # what the view lists (``desk.queues.records``)
 
     @property
     def is_builtin(self) -> bool:
@@ -163,14 +165,19 @@ class ViewSpec:
         return json.dumps(self.body(), ensure_ascii=False, sort_keys=True)
 
     def body(self) -> dict[str, Any]:
-        return {"filter": self.filter.to_dict(), "sort": self.sort.to_dict()}
+        """Ticket views (all views before record types) are written without a record."""
+        body = {"filter": self.filter.to_dict(), "sort": self.sort.to_dict()}
+        if self.record != TICKET:
+            body["record"] = self.record
+        return body
 
     @classmethod
     def from_json(cls, key: str, name: str, data: str | Mapping[str, Any],
                   saved_id: uuid.UUID | None = None) -> ViewSpec:
         body = json.loads(data) if isinstance(data, str) else data
         return cls(key, name, Filter.from_dict(body.get("filter", {})),
-                   SortSpec.from_dict(body.get("sort", {})), saved_id)
+                   SortSpec.from_dict(body.get("sort", {})), saved_id,
+                   str(body.get("record", TICKET)))
 
 
 SEARCH_KEY = "search"

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement
 
 from desk.queues import registry
+from desk.queues.columns import TICKET
 
 
 @dataclass(frozen=True)
@@ -26,23 +27,23 @@ class FilterTerm:
     condition: Callable[[Any], ColumnElement[bool] | None]
 
 
-_terms: dict[str, FilterTerm] = {}
+_terms: dict[tuple[str, str], FilterTerm] = {}  # by (record type, key)
 
 
-def register_term(term: FilterTerm) -> None:
-    """Add a term (idempotent for the same term object)."""
-    if _terms.get(term.key) is term:
+def register_term(term: FilterTerm, record: str = TICKET) -> None:
+    """Add a term to the views of ``record`` (idempotent for the same term object)."""
+    if _terms.get((record, term.key)) is term:
         return
-    _terms[term.key] = term
+    _terms[(record, term.key)] = term
     registry.changed()
 
 
-def unregister_term(key: str) -> None:
-    if _terms.pop(key, None) is not None:
+def unregister_term(key: str, record: str = TICKET) -> None:
+    if _terms.pop((record, key), None) is not None:
         registry.changed()
 
 
-def find_term(key: str) -> FilterTerm | None:
+def find_term(key: str, record: str = TICKET) -> FilterTerm | None:
     """The registered term, or None: a view may carry a term no feature of this process
     registered (written by a newer Desk); like an unknown criterion it does not narrow it."""
-    return _terms.get(key)
+    return _terms.get((record, key))
