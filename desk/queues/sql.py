@@ -166,7 +166,8 @@ def flat_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
     # Not kept: keyset pages (each has its own cursor).
     if cursor is not None:
         return _flat_select(spec, me, dialect, now, sort, limit, offset, cursor)
-    key = (spec.filter, spec.sort, me, dialect, sort, limit, offset, registry.version())
+    key = (spec.record, spec.filter, spec.sort, me, dialect, sort, limit, offset,
+           registry.version())
     with _flat_lock:
         q = _flat_cache.get(key)
         if q is not None:

@@ -17,12 +17,13 @@ from desk.queues import columns as cols
 from desk.queues.columns import JoinSpec, QueueColumn
 from desk.queues.records import RecordType, register_record_type
 from desk.queues.service import count, fetch_rows
-from desk.queues.spec import Filter, SortSpec, ViewSpec
+from desk.queues.spec import RELEVANCE, Filter, SortSpec, ViewSpec
 from desk.queues.sql import Cursor
 from desk.queues.terms import FilterTerm, find_term, register_term
 from desk.services import people
 from desk.services.people import CurrentUser
 from desk.timeutil import utcnow
+from tests.factories import Team, make_ticket
 
 CONTACTS: Table = Contact.__table__  # type: ignore[assignment]
 JOINS = {"organization": JoinSpec(Organization.__table__, "organization_id")}  # type: ignore[arg-type]
@@ -119,3 +120,14 @@ def test_the_record_type_is_saved_with_the_view() -> None:
     # A ticket view is written as before record types.
     assert "record" not in ViewSpec("t", "t").to_json()
     assert ViewSpec.from_json("t", "t", ViewSpec("t", "t").to_json()).record == "ticket"
+
+
+def test_kept_selects_are_kept_per_record_type(db: Database, me: CurrentUser, team: Team,
+                                               contacts: dict[str, uuid.UUID]) -> None:
+    """A ticket view and a contact view with the same filter and sort are two selects."""
+    ticket = make_ticket(db, team)
+    same = (Filter(), SortSpec(RELEVANCE, False))  # no text: most recently updated first
+    tickets_first = fetch_rows(db, ViewSpec("t", "t", *same), me, None, 0, 10)
+    contacts_then = fetch_rows(db, ViewSpec("c", "c", *same, record="contact"), me, None, 0, 10)
+    assert [r.id for r in tickets_first] == [ticket.id]
+    assert {r.name for r in contacts_then} == {"Carol", "alice", "Bob"}
