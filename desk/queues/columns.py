@@ -1,4 +1,5 @@
-"""The column registry of the queue table.
+"""The column registries of the queue tables, one per record type (``desk.queues.records``;
+the ticket's core columns are here).
 
 Each ``QueueColumn`` says how to select its value, how to sort by it in SQL, which join it
 needs and how the UI should present it (``kind``). The Qt model reads the registry, so a
