@@ -51,11 +51,14 @@ import desk.models.views  # noqa: F401
 from desk.db.session import Database, open_database
 from desk.errors import DeskError
 from desk.models import GroupMember, Ticket, User
-from desk.queues import all_columns, builtin_views, count, sql
+from desk.queues import sql
+from desk.queues.builtin import builtin_views
+from desk.queues.columns import all_columns
+from desk.queues.service import count
 from desk.queues.spec import Filter, ViewSpec, search_spec
 from desk.services import people
 from desk.services.people import CurrentUser
-from desk.sla.admin import start_sla
+from desk.slaops.admin import start_sla
 from desk.timeutil import utcnow
 from desk.ui.gc import GuiThreadCollector
 from desk.ui.queue.delegates import CellDelegate

@@ -33,7 +33,7 @@ from desk.domain.priority import PriorityMatrix
 from desk.ids import uuid7_at
 from desk.models.base import sqlite_timestamp
 from desk.sla.policy import STANDARD, ensure_default_sla, find_calendar
-from desk.sla.service import apply_calendar_change, preview_calendar_change
+from desk.slaops.service import apply_calendar_change, preview_calendar_change
 
 TICKET_COLUMNS = ("id", "row_version", "created_at", "updated_at", "kind", "number", "title",
                   "description", "status", "impact", "urgency", "priority", "channel",

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pytz
 from businesstimedelta import BusinessTimeDelta, HolidayRule, LunchTimeRule, Rules, WorkDayRule
 
-from desk.sla import BusinessCalendar
+from desk.sla.calendar import BusinessCalendar
 from desk.sla.holiday_import import apply_holidays, import_holidays
 
 TZ = "Asia/Shanghai"

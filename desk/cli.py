@@ -8,8 +8,6 @@ one line on stderr and a non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import argparse
-import getpass
-import importlib
 import sqlite3
 import sys
 import time
@@ -20,29 +18,16 @@ from sqlalchemy.exc import DBAPIError
 
 from desk import __version__
 from desk import config as local_config
+from desk.cli_shared import EXIT_USER_ERROR, open_db
+from desk.cli_shared import add_db_arg as _db_arg
+from desk.cli_shared import prompt as _prompt
+from desk.cmdb import cli as cmdb_cli
 from desk.db.engine import translate_error
 from desk.db.secrets import PasswordStore
-from desk.db.session import Database, open_database
 from desk.db.url import parse_db_url
 from desk.errors import DeskError
 from desk.i18n import _
-
-EXIT_USER_ERROR = 2
-
-
-def _prompt(text: str) -> str | None:
-    if not sys.stdin.isatty():
-        return None
-    try:
-        return getpass.getpass(f"{text}: ")
-    except (EOFError, KeyboardInterrupt):
-        return None
-
-
-def _db_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                   help=_("database: sqlite:///FILE, a file path, or "
-                          "postgresql+psycopg://user@host[:port]/db"))
+from desk.slaops import cli as sla_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,26 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--quiet", action="store_true", help=_("no progress bar"))
     _db_arg(demo)
 
-    for register in _extensions():
+    # Subcommands of other parts of the core: ``register(sub, add_db_arg)``.
+    for register in (cmdb_cli.register, sla_cli.register):
         register(sub, _db_arg)
     return parser
-
-
-def _extensions() -> list[Callable[..., None]]:
-    """Subcommands that other parts of the core contribute (``register(sub, add_db_arg)``)."""
-    found = []
-    for module in ("desk.cmdb.cli", "desk.sla.cli"):
-        try:
-            found.append(importlib.import_module(module).register)
-        except ModuleNotFoundError as err:
-            if err.name != module:
-                raise
-    return found
-
-
-def open_db(args: argparse.Namespace, *, migrate: bool = True) -> Database:
-    url = getattr(args, "db", None) or local_config.configured_database()
-    return open_database(url, PasswordStore(prompt=_prompt), migrate=migrate)
 
 
 class ProgressBar:

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from desk.cli_shared import open_db
 from desk.db.session import Database
 from desk.errors import DeskError
 from desk.i18n import _
@@ -62,8 +63,6 @@ def register(subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from desk.cli import open_db
-
     db = open_db(args)
     try:
         return _COMMANDS[args.cmdb_command](db, args)

@@ -13,7 +13,7 @@ Clock columns, per ticket and target:
   the due instant of a paused clock depends on when it resumes, so none is invented.
 - ``due_position``: ``due_at`` as business seconds on the clock's calendar
   (``BusinessCalendar.position``), so "remaining business time" of a running clock is
-  ``due_position - position(now)`` — one subtraction in SQL (``desk.sla.columns``).
+  ``due_position - position(now)`` — one subtraction in SQL (``desk.slaops.columns``).
 - ``remaining_seconds``: business seconds left; exact and frozen while paused, a snapshot as of
   ``computed_at`` otherwise (negative once breached).
 - ``warning_at`` / ``breach_at``: when the clock passed (or, running, will pass) its warning

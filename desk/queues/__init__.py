@@ -1,44 +1,15 @@
 """The queue engine (Qt-free): views as data, SQL that filters and sorts in the database,
-pages of rows, counts, full-text search and saved views.
+pages of rows, counts, full-text search and saved views. Features above it (the SLA) add
+columns, filter terms and views through its registries at start-up; it imports none of them.
 
+- ``records``: the registry of record types a view can list; ``tickets``: the built-in one.
 - ``spec``: ``Filter``, ``SortSpec``, ``ViewSpec`` (frozen, JSON round-trip).
-- ``builtin``: the built-in views.
-- ``columns``: the column registry and ``QueueRow``.
-- ``sql``: the SQLAlchemy Core selects.
+- ``builtin``: the built-in views and the registry of views features add.
+- ``columns``: the column registries (per record type) and ``QueueRow``.
+- ``terms``: the registry of filter terms features add (per record type).
+- ``registry``: the version of the registries that kept selects depend on.
+- ``sql``: the SQLAlchemy Core selects; ``asof``: as of when they run.
 - ``fulltext``: search SQL per database and index maintenance around bulk loads.
 - ``service``: ``count``, ``counts``, ``fetch_rows``, ``snapshot``, ``search``.
 - ``saved``: saved views CRUD.
 """
-
-from desk.queues.builtin import builtin_views
-from desk.queues.columns import QueueColumn, QueueRow, all_columns, register_column
-from desk.queues.service import (
-    SearchOutcome,
-    Snapshot,
-    count,
-    counts,
-    fetch_ids_or_rows,
-    fetch_rows,
-    search,
-    snapshot,
-)
-from desk.queues.spec import Filter, SortSpec, ViewSpec
-
-__all__ = [
-    "Filter",
-    "QueueColumn",
-    "QueueRow",
-    "SearchOutcome",
-    "Snapshot",
-    "SortSpec",
-    "ViewSpec",
-    "all_columns",
-    "builtin_views",
-    "count",
-    "counts",
-    "fetch_ids_or_rows",
-    "fetch_rows",
-    "register_column",
-    "search",
-    "snapshot",
-]

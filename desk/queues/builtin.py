@@ -1,19 +1,37 @@
-"""The built-in queue views every agent has (each backed by an index in desk.models.views)."""
+"""The built-in queue views every agent has (each backed by an index in desk.models.views),
+and the views that features above the queue engine add (the SLA's "Breaching soon")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from desk.i18n import _
 from desk.queues.spec import Filter, SortSpec, ViewSpec
-from desk.sla.queue_views import NEXT_DUE, register_next_due_column
 
 RECENT_DAYS = 7
+
+# Registered views by key, in registration order; each made when asked, so its name is
+# translated with the translator of that moment.
+_registered: dict[str, Callable[[], ViewSpec]] = {}
+
+
+def register_view(key: str, make: Callable[[], ViewSpec]) -> None:
+    """Add a view after the engine's own (idempotent for the same ``make``)."""
+    if not key.startswith("builtin:"):
+        raise ValueError(f"a registered view's key starts with 'builtin:', not {key!r}")
+    if _registered.get(key) is make:
+        return
+    _registered[key] = make
+
+
+def unregister_view(key: str) -> None:
+    _registered.pop(key, None)
 
 
 def builtin_views() -> list[ViewSpec]:
     """Names are translated at call time, so call this after the translator is installed."""
     by_priority = SortSpec("priority", False)
     newest = SortSpec("updated", True)
-    register_next_due_column()  # the sort key of "Breaching soon"
     return [
         ViewSpec("builtin:my_open", _("My open work"),
                  Filter(open_only=True, assigned_to_me=True), by_priority),
@@ -26,8 +44,5 @@ def builtin_views() -> list[ViewSpec]:
         ViewSpec("builtin:major", _("Major incidents"),
                  Filter(open_only=True, major_incident=True), by_priority),
         ViewSpec("builtin:all", _("All tickets"), Filter(), newest),
-        # Warning or breached, in my groups, soonest first: through the SLA clock table.
-        ViewSpec("builtin:breaching", _("Breaching soon"),
-                 Filter(open_only=True, my_groups=True, sla_at_risk=True),
-                 SortSpec(NEXT_DUE, False)),
+        *(make() for make in _registered.values()),
     ]

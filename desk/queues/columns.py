@@ -1,10 +1,11 @@
-"""The column registry of the queue table.
+"""The column registries of the queue tables, one per record type (``desk.queues.records``;
+the ticket's core columns are here).
 
 Each ``QueueColumn`` says how to select its value, how to sort by it in SQL, which join it
-needs and how the UI should present it (``kind``). The Qt model reads the registry, so another
-part of Desk (the SLA engine: "remaining time to resolution", sortable in SQL) adds a column with
-``register_column`` without touching the model or the SQL builder. Values of registered
-columns arrive in ``QueueRow.extra`` under the column key.
+needs and how the UI should present it (``kind``). The Qt model reads the registry, so a
+feature above the engine (the SLA: "remaining time to resolution", sortable in SQL) adds a
+column with ``register_column`` at start-up without touching the model or the SQL builder.
+Values of registered columns arrive in ``QueueRow.extra`` under the column key.
 """
 
 from __future__ import annotations
@@ -20,20 +21,25 @@ from sqlalchemy import ColumnElement, FromClause, Table
 
 from desk.i18n import _
 from desk.models import Category, Contact, Group, Organization, Ticket, User
+from desk.queues import registry
 
 TICKETS: Table = Ticket.__table__  # type: ignore[assignment]
+TICKET = "ticket"  # the key of the ticket record type (desk.queues.records)
 
 
 @dataclass
 class QueryContext:
-    """Aliases of the joined tables for one query; joins are added once, on demand."""
+    """Aliases of the joined tables for one query of a record type's ``base`` table; joins
+    (from ``joins``) are added once, on demand."""
 
     dialect: str
     joined: dict[str, FromClause] = field(default_factory=dict)
+    base: Table = TICKETS
+    joins: Mapping[str, JoinSpec] = field(default_factory=lambda: JOINS)
 
     def table(self, join: str) -> FromClause:
         if join not in self.joined:
-            self.joined[join] = shared_alias(JOINS[join].table, f"q_{join}")
+            self.joined[join] = shared_alias(self.joins[join].table, f"q_{join}")
         return self.joined[join]
 
 
@@ -53,7 +59,7 @@ def shared_alias(table: Table, name: str) -> FromClause:
 
 @dataclass(frozen=True)
 class JoinSpec:
-    """A table the queue LEFT JOINs by ``tickets.<ticket_column> = <table>.id``."""
+    """A table the queue LEFT JOINs by ``<record table>.<ticket_column> = <table>.id``."""
 
     table: Table
     ticket_column: str
@@ -71,8 +77,8 @@ JOINS: dict[str, JoinSpec] = {
 def apply_joins(base: FromClause, ctx: QueryContext) -> FromClause:
     joined = base
     for name, alias in ctx.joined.items():
-        spec = JOINS[name]
-        joined = joined.outerjoin(alias, alias.c.id == TICKETS.c[spec.ticket_column])
+        spec = ctx.joins[name]
+        joined = joined.outerjoin(alias, alias.c.id == ctx.base.c[spec.ticket_column])
     return joined
 
 
@@ -180,42 +186,62 @@ CORE_COLUMNS: tuple[QueueColumn, ...] = (
           width=130),
 )
 
-_registry: dict[str, QueueColumn] = {c.key: c for c in CORE_COLUMNS}
-_version = 0  # bumped on every registry change (cached selects depend on it)
+# Per record type (``desk.queues.records``): its core columns, then registered ones.
+_registries: dict[str, dict[str, QueueColumn]] = {TICKET: {c.key: c for c in CORE_COLUMNS}}
+_core_keys: dict[str, frozenset[str]] = {TICKET: frozenset(c.key for c in CORE_COLUMNS)}
 
 
-def registry_version() -> int:
-    return _version
+def define_core_columns(record: str, core: Sequence[QueueColumn]) -> None:
+    """The core columns of a record type (``records.register_record_type``); the ticket's
+    are here from the start, so the registry never lacks them."""
+    keys = frozenset(c.key for c in core)
+    if _core_keys.get(record) == keys:
+        return
+    if record in _registries:
+        raise ValueError(f"record type {record!r} already has other core columns")
+    _registries[record] = {c.key: c for c in core}
+    _core_keys[record] = keys
+    registry.changed()
 
 
-def register_column(column: QueueColumn) -> None:
-    """Add (or replace) a computed column; its ``attr`` must be None (value in ``extra``)."""
+def _registry(record: str) -> dict[str, QueueColumn]:
+    try:
+        return _registries[record]
+    except KeyError:
+        raise KeyError(f"unknown record type {record!r}") from None
+
+
+def register_column(column: QueueColumn, record: str = TICKET) -> None:
+    """Add (or replace) a computed column of ``record``'s queues; its ``attr`` must be None
+    (value in ``extra``). Registering the same column object again changes nothing (kept
+    selects stay)."""
     if column.attr is not None:
         raise ValueError("registered columns carry their value in QueueRow.extra (attr=None)")
-    if column.key in {c.key for c in CORE_COLUMNS}:
+    columns = _registry(record)
+    if column.key in _core_keys[record]:
         raise ValueError(f"{column.key!r} is a core column")
-    global _version
-    _registry[column.key] = column
-    _version += 1
+    if columns.get(column.key) is column:
+        return
+    columns[column.key] = column
+    registry.changed()
 
 
-def unregister_column(key: str) -> None:
-    global _version
-    if key not in {c.key for c in CORE_COLUMNS} and _registry.pop(key, None) is not None:
-        _version += 1
+def unregister_column(key: str, record: str = TICKET) -> None:
+    if key not in _core_keys[record] and _registry(record).pop(key, None) is not None:
+        registry.changed()
 
 
-def all_columns() -> tuple[QueueColumn, ...]:
+def all_columns(record: str = TICKET) -> tuple[QueueColumn, ...]:
     """All columns in display order (core first, then registered ones)."""
-    return tuple(_registry.values())
+    return tuple(_registry(record).values())
 
 
-def column(key: str) -> QueueColumn:
+def column(key: str, record: str = TICKET) -> QueueColumn:
     try:
-        return _registry[key]
+        return _registry(record)[key]
     except KeyError:
         raise KeyError(f"unknown queue column {key!r}") from None
 
 
-def extra_columns() -> tuple[QueueColumn, ...]:
-    return tuple(c for c in _registry.values() if c.attr is None)
+def extra_columns(record: str = TICKET) -> tuple[QueueColumn, ...]:
+    return tuple(c for c in _registry(record).values() if c.attr is None)

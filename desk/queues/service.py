@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
-from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
 from desk.db.session import Database
 from desk.domain.enums import Kind, format_number
 from desk.queues import columns as cols
 from desk.queues import sql
-from desk.queues.columns import TICKETS, QueueRow
+from desk.queues.asof import as_of
+from desk.queues.columns import TICKET, TICKETS, QueueRow
+from desk.queues.records import record_type
 from desk.queues.spec import SortSpec, ViewSpec, clean_text, search_spec
 from desk.queues.sql import Cursor
 from desk.services.people import CurrentUser
@@ -33,14 +34,14 @@ FLAT_UNTIL = 1000
 
 def count(db: Database, spec: ViewSpec, me: CurrentUser) -> int:
     now = utcnow()
-    with db.read_statements() as s, sql.as_of(now):
+    with db.read_statements() as s, as_of(now):
         return _count(s, spec, me, now)
 
 
 def counts(db: Database, specs: Iterable[ViewSpec], me: CurrentUser) -> dict[str, int]:
     """Counts of several views in one read transaction (the sidebar)."""
     now = utcnow()
-    with db.read_statements() as s, sql.as_of(now):
+    with db.read_statements() as s, as_of(now):
         return {spec.key: _count(s, spec, me, now) for spec in specs}
 
 
@@ -54,7 +55,7 @@ def fetch_rows(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | N
     from there instead of by counting ``offset`` rows (ignored where ``keyset_allowed`` says
     the sort cannot use it)."""
     now = utcnow()
-    with db.read_statements() as s, sql.as_of(now):
+    with db.read_statements() as s, as_of(now):
         return _page(s, spec, me, sort, offset, limit, total, now, cursor)
 
 
@@ -74,7 +75,7 @@ def snapshot(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | Non
              total: int | None = None) -> Snapshot:
     """Count and pages in one transaction, so a refresh never mixes two states."""
     now = utcnow()
-    with db.read_statements() as s, sql.as_of(now):
+    with db.read_statements() as s, as_of(now):
         n = _count(s, spec, me, now) if with_count else None
         known = n if n is not None else total
         pages = tuple((off, tuple(_page(s, spec, me, sort, off, lim, known, now)))
@@ -93,11 +94,12 @@ def _page(s: Connection, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None,
         return []
     dialect = s.dialect.name
     if cursor is not None and sql.keyset_allowed(spec, sort):
-        rows = _flat(s, sql.flat_select(spec, me, dialect, now, sort, limit, cursor=cursor))
+        rows = _flat(s, sql.flat_select(spec, me, dialect, now, sort, limit, cursor=cursor),
+                     spec.record)
         return rows if cursor.forward else rows[::-1]
     if offset < FLAT_UNTIL:
         # Near the top one query does it: the ordered index scan stops after a few rows.
-        return _flat(s, sql.flat_select(spec, me, dialect, now, sort, limit, offset))
+        return _flat(s, sql.flat_select(spec, me, dialect, now, sort, limit, offset), spec.record)
     reverse = total is not None and total > 0 and offset > total * REVERSE_AFTER
     if reverse:
         assert total is not None
@@ -110,14 +112,15 @@ def _page(s: Connection, spec: ViewSpec, me: CurrentUser, sort: SortSpec | None,
     else:
         q = sql.ids_select(spec, me, dialect, now, sort).limit(limit).offset(offset)
         found = s.execute(q).all()
-    return rows_for_ids(s, [r[0] for r in found], [tuple(r[1:]) for r in found])
+    return rows_for_ids(s, [r[0] for r in found], [tuple(r[1:]) for r in found], spec.record)
 
 
-def _flat(s: Connection, q: Any) -> list[QueueRow]:
-    extra = [c.key for c in cols.extra_columns()]
+def _flat(s: Connection, q: Any, record: str) -> list[QueueRow]:
+    extra = [c.key for c in cols.extra_columns(record)]
+    make = record_type(record).make_row
     result = s.execute(q)
     first_key = len(result.keys()) - _key_count(result.keys())
-    return [_row(r, extra, tuple(r[first_key:])) for r in result.all()]
+    return [make(r, extra, tuple(r[first_key:])) for r in result.all()]
 
 
 def _key_count(names: Sequence[str]) -> int:
@@ -126,34 +129,17 @@ def _key_count(names: Sequence[str]) -> int:
 
 
 def rows_for_ids(s: Connection, ids: Sequence[uuid.UUID],
-                 keys: Sequence[tuple[Any, ...]] | None = None) -> list[QueueRow]:
+                 keys: Sequence[tuple[Any, ...]] | None = None,
+                 record: str = TICKET) -> list[QueueRow]:
     """The rows of ``ids`` in that order; ``keys``: their sort keys, in the same order."""
     if not ids:
         return []
-    extra = [c.key for c in cols.extra_columns()]
+    extra = [c.key for c in cols.extra_columns(record)]
+    make = record_type(record).make_row
     key_of = dict(zip(ids, keys, strict=True)) if keys is not None else {}
-    result = s.execute(sql.rows_select(s.dialect.name), {"ids": list(ids)})
-    by_id = {row.id: row for row in (_row(r, extra, key_of.get(r[0], ())) for r in result)}
+    result = s.execute(sql.rows_select(s.dialect.name, record), {"ids": list(ids)})
+    by_id = {row.id: row for row in (make(r, extra, key_of.get(r[0], ())) for r in result)}
     return [by_id[i] for i in ids if i in by_id]
-
-
-_NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
-
-
-def _row(r: Row[Any], extra_keys: Sequence[str], sort_key: tuple[Any, ...] = ()) -> QueueRow:
-    """A queue row from a result of ``sql.display_columns`` (by position: the id, the core
-    columns in ``CORE_COLUMNS`` order — the order of ``QueueRow``'s fields —, the major
-    incident flag, the row version, then the registered columns)."""
-    extra = (MappingProxyType({k: r[_FIRST_EXTRA + i] for i, k in enumerate(extra_keys)})
-             if extra_keys else _NO_EXTRA)
-    return QueueRow.of((*r[:_CORE_END], bool(r[_CORE_END]), r[_CORE_END + 1], extra, sort_key))
-
-
-_CORE_END = 1 + len(cols.CORE_COLUMNS)
-_FIRST_EXTRA = _CORE_END + 2
-if tuple(c.attr for c in cols.CORE_COLUMNS) != tuple(
-        f.name for f in fields(QueueRow)[1:_CORE_END]):
-    raise ImportError("QueueRow's fields and CORE_COLUMNS are out of order")
 
 
 # ---------------------------------------------------------------- search box

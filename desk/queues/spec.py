@@ -8,6 +8,10 @@ Multi-valued criteria are OR-ed within themselves and AND-ed with each other: "k
 incident or problem, and priority is P1 or P2". "My groups", "assigned to me" and "unassigned"
 are resolved against the signed-in user when the query runs, so one saved view works for
 every agent it is shared with.
+
+Criteria of features above the engine (the SLA's "at risk") are ``terms``: (key, value) pairs
+that ``desk.queues.terms`` turns into SQL. In JSON each term sits beside the fields under its
+own key, so views saved before a criterion became a term read the same.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Any
 
 from desk.errors import ValidationError
 from desk.i18n import _
+from desk.queues.columns import TICKET
 
 # Pseudo-column: full-text relevance (best first); only meaningful with a text filter.
 RELEVANCE = "relevance"
@@ -43,7 +48,6 @@ class Filter:
     category_ids: tuple[uuid.UUID, ...] = ()
     channels: tuple[str, ...] = ()
     major_incident: bool | None = None
-    sla_at_risk: bool = False  # an open SLA clock at warning or breached (desk.sla)
     created_from: datetime | None = None
     created_to: datetime | None = None
     created_within_days: int | None = None
@@ -51,8 +55,13 @@ class Filter:
     updated_to: datetime | None = None
     updated_within_days: int | None = None
     text: str = ""
+    # Registered filter terms (``desk.queues.terms``), sorted by key: JSON scalar values.
+    terms: tuple[tuple[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
+        if self.terms:
+            # One spelling per set of terms: views compare equal and share kept selects.
+            object.__setattr__(self, "terms", tuple(sorted(dict(self.terms).items())))
         for name in ("created_from", "created_to", "updated_from", "updated_to"):
             value = getattr(self, name)
             if value is not None and (value.tzinfo is None or value.utcoffset() is None):
@@ -62,6 +71,10 @@ class Filter:
             if value is not None and value < 0:
                 raise ValidationError(_("A number of days cannot be negative"), field=name)
 
+    def term(self, key: str) -> Any:
+        """The value of term ``key``, None when the view does not use it."""
+        return dict(self.terms).get(key)
+
     # ------------------------------------------------------------ JSON
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,21 +83,29 @@ class Filter:
         default = Filter()
         for f in fields(self):
             value = getattr(self, f.name)
-            if value == getattr(default, f.name):
+            if f.name == "terms" or value == getattr(default, f.name):
                 continue
             if isinstance(value, tuple):
                 value = [str(v) if isinstance(v, uuid.UUID) else v for v in value]
             elif isinstance(value, datetime):
                 value = value.isoformat()
             out[f.name] = value
+        for key, value in self.terms:
+            out[key] = list(value) if isinstance(value, tuple) else value
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Filter:
-        """Tolerant of unknown keys (a newer Desk may have written more criteria)."""
+        """Keys that are not fields are terms (``desk.queues.terms``): kept whether or not
+        this process registered them, so a newer Desk's criteria survive a round trip."""
         kwargs: dict[str, Any] = {}
+        names = {f.name for f in fields(cls)} - {"terms"}
+        kwargs["terms"] = tuple(
+            (str(key), tuple(value) if isinstance(value, list) else value)
+            for key, value in data.items()
+            if key not in names and value is not None and not isinstance(value, dict))
         for f in fields(cls):
-            if f.name not in data or data[f.name] is None:
+            if f.name not in names or f.name not in data or data[f.name] is None:
                 continue
             value = data[f.name]
             if f.name.endswith("_ids"):
@@ -126,6 +147,7 @@ class ViewSpec:
     filter: Filter = field(default_factory=Filter)
     sort: SortSpec = field(default_factory=SortSpec)
     saved_id: uuid.UUID | None = None
+    record: str = TICKET  # what the view lists (``desk.queues.records``)
 
     @property
     def is_builtin(self) -> bool:
@@ -143,14 +165,19 @@ class ViewSpec:
         return json.dumps(self.body(), ensure_ascii=False, sort_keys=True)
 
     def body(self) -> dict[str, Any]:
-        return {"filter": self.filter.to_dict(), "sort": self.sort.to_dict()}
+        """Ticket views (all views before record types) are written without a record."""
+        body = {"filter": self.filter.to_dict(), "sort": self.sort.to_dict()}
+        if self.record != TICKET:
+            body["record"] = self.record
+        return body
 
     @classmethod
     def from_json(cls, key: str, name: str, data: str | Mapping[str, Any],
                   saved_id: uuid.UUID | None = None) -> ViewSpec:
         body = json.loads(data) if isinstance(data, str) else data
         return cls(key, name, Filter.from_dict(body.get("filter", {})),
-                   SortSpec.from_dict(body.get("sort", {})), saved_id)
+                   SortSpec.from_dict(body.get("sort", {})), saved_id,
+                   str(body.get("record", TICKET)))
 
 
 SEARCH_KEY = "search"

@@ -12,131 +12,64 @@ row 100; a jump into the middle still uses OFFSET once. The comparison repeats e
 NULL order (SQLite: NULLs first when ascending; PostgreSQL: NULLs last). Sorts whose keys move
 with the clock (SLA remaining time, computed "as of now" at each query) stay on OFFSET.
 
-Terms that partial indexes depend on (open statuses, not deleted, unassigned, major incident)
-are rendered as the literal SQL of the index definitions (``desk.models.views``): SQLite uses a
-partial index only when the query repeats its WHERE terms, and PostgreSQL cannot prove a
-generic plan's bound parameters imply them.
+Every select is built from the view's record type (``desk.queues.records``): its table, joins,
+columns, criteria and search.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from threading import Lock
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    Table,
     and_,
     bindparam,
     false,
     func,
     or_,
     select,
-    text,
-    true,
 )
 from sqlalchemy.sql.selectable import ScalarSelect
 from sqlalchemy.sql.visitors import iterate
 
-from desk.models.views import OPEN_STATUS_SQL
 from desk.queues import columns as cols
-from desk.queues.columns import TICKETS, QueryContext, apply_joins
-from desk.queues.fulltext import TextQuery
+from desk.queues import registry
+from desk.queues.columns import TICKET, QueryContext, apply_joins
+from desk.queues.records import RecordType, record_type
 from desk.queues.spec import RELEVANCE, Filter, SortSpec, ViewSpec
+from desk.queues.terms import find_term
+from desk.queues.tickets import TICKET_TYPE
 from desk.services.people import CurrentUser
-from desk.sla.policy import calendar_generation
-from desk.sla.queue_views import at_risk_condition
-from desk.timeutil import utcnow
-
-C = TICKETS.c
 
 
 def where(f: Filter, me: CurrentUser, dialect: str, now: datetime,
-          text_in_where: bool = True) -> list[ColumnElement[bool]]:
-    out: list[ColumnElement[bool]] = [C.deleted_at.is_(None)]
-    if f.open_only:
-        out.append(text(f"tickets.{OPEN_STATUS_SQL}"))
-    if f.statuses:
-        out.append(C.status.in_(list(f.statuses)))
-    if f.kinds:
-        out.append(C.kind.in_(list(f.kinds)))
-    if f.priorities:
-        out.append(C.priority.in_(list(f.priorities)))
-    if f.my_groups or f.group_ids:
-        groups = set(f.group_ids) | (set(me.group_ids) if f.my_groups else set())
-        out.append(C.group_id.in_(sorted(groups)) if groups else false())
-    assignee: list[ColumnElement[bool]] = []
-    if f.assigned_to_me:
-        assignee.append(C.assignee_id == me.id)
-    if f.unassigned:
-        assignee.append(C.assignee_id.is_(None))
-    if f.assignee_ids:
-        assignee.append(C.assignee_id.in_(list(f.assignee_ids)))
-    if len(assignee) == 1:
-        out.append(assignee[0])
-    elif assignee:
-        out.append(or_(*assignee))
-    for ids, column in ((f.requester_ids, C.requester_id),
-                        (f.organization_ids, C.organization_id),
-                        (f.category_ids, C.category_id)):
-        if ids:
-            out.append(column.in_(list(ids)))
-    if f.channels:
-        out.append(C.channel.in_(list(f.channels)))
-    if f.sla_at_risk:
-        out.append(at_risk_condition())  # as of each execution
-    if f.major_incident is not None:
-        out.append(C.major_incident == (true() if f.major_incident else false()))
-    for value, column, op in ((f.created_from, C.created_at, "ge"),
-                              (f.created_to, C.created_at, "lt"),
-                              (f.updated_from, C.updated_at, "ge"),
-                              (f.updated_to, C.updated_at, "lt")):
-        if value is not None:
-            out.append(column >= value if op == "ge" else column < value)
-    if f.created_within_days is not None:
-        out.append(_within_days(C.created_at, "created_since", f.created_within_days))
-    if f.updated_within_days is not None:
-        out.append(_within_days(C.updated_at, "updated_since", f.updated_within_days))
-    if text_in_where and f.text:
-        tq = TextQuery(dialect, f.text)
+          text_in_where: bool = True, rt: RecordType | None = None) -> list[ColumnElement[bool]]:
+    """The WHERE terms of ``f`` on record type ``rt`` (the ticket by default): the type's own
+    criteria, then the registered terms, then the text."""
+    rt = rt or TICKET_TYPE
+    out = [rt.table.c.deleted_at.is_(None), *rt.criteria(f, me)]
+    for key, value in f.terms:
+        term = find_term(key, rt.key)
+        condition = term.condition(value) if term is not None else None
+        if condition is not None:
+            out.append(condition)
+    if text_in_where and f.text and rt.text_search is not None:
+        tq = rt.text_search(dialect, f.text)
         if not tq.empty:
             out.append(tq.condition())
     return out
 
 
-# "As of when" a statement runs: the reads set it (``as_of``) so a count and its pages agree;
-# outside one, the current time.
-_as_of: ContextVar[datetime | None] = ContextVar("desk_queue_as_of", default=None)
-
-
-@contextmanager
-def as_of(now: datetime) -> Iterator[None]:
-    """Run the statements inside as of ``now`` ("in the last N days" windows)."""
-    token = _as_of.set(now)
-    try:
-        yield
-    finally:
-        _as_of.reset(token)
-
-
-def _within_days(column: ColumnElement[Any], name: str, days: int) -> ColumnElement[bool]:
-    """``column`` in the last ``days`` days, the window's start worked out when the statement
-    runs (``as_of``), not when it is built: a kept statement moves with the clock. The bound
-    value is named: SQLAlchemy's compiled-statement cache must not take it for a plain bound
-    value of the same shape (a "created from" date), whose compiled form never calls it."""
-    delta = timedelta(days=days)
-    return column >= bindparam(name, callable_=lambda: (_as_of.get() or utcnow()) - delta,
-                               type_=column.type)
-
-
 def count_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime) -> Select[Any]:
-    return select(func.count()).select_from(TICKETS).where(*where(spec.filter, me, dialect, now))
+    rt = record_type(spec.record)
+    return (select(func.count()).select_from(rt.table)
+            .where(*where(spec.filter, me, dialect, now, rt=rt)))
 
 
 @dataclass(frozen=True)
@@ -163,9 +96,9 @@ def _equal(expr: ColumnElement[Any], value: Any) -> ColumnElement[bool]:
 
 
 def _never_null(expr: ColumnElement[Any]) -> bool:
-    """A NOT NULL column of ``tickets`` itself (a joined table's column can be NULL through
-    its outer join, whatever its own definition says)."""
-    return getattr(expr, "table", None) is TICKETS and not getattr(expr, "nullable", True)
+    """A NOT NULL column of the record table itself (a joined table is an alias, whose column
+    can be NULL through its outer join, whatever its own definition says)."""
+    return isinstance(getattr(expr, "table", None), Table) and not getattr(expr, "nullable", True)
 
 
 def _beyond(expr: ColumnElement[Any], value: Any, descending: bool,
@@ -233,7 +166,8 @@ def flat_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
     # Not kept: keyset pages (each has its own cursor).
     if cursor is not None:
         return _flat_select(spec, me, dialect, now, sort, limit, offset, cursor)
-    key = (spec.filter, spec.sort, me, dialect, sort, limit, offset, _columns_version())
+    key = (spec.record, spec.filter, spec.sort, me, dialect, sort, limit, offset,
+           registry.version())
     with _flat_lock:
         q = _flat_cache.get(key)
         if q is not None:
@@ -256,13 +190,15 @@ def _flat_select(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
     if cursor is None and offset:
         inner = inner.offset(offset)
     page = inner.subquery("page")
-    ctx = QueryContext(dialect)
-    shown = display_columns(ctx)
+    rt = record_type(spec.record)
+    ctx = rt.context(dialect)
+    shown = display_columns(ctx, rt)
     shown += [page.c[f"k{i}"] for i in range(len(keys))]
     reverse = cursor is not None and not cursor.forward
     order = [OrderKey(page.c[f"k{i}"], k.descending).render(reverse)
              for i, k in enumerate(keys)]
-    return (select(*shown).select_from(apply_joins(TICKETS, ctx).join(page, page.c.id == C.id))
+    return (select(*shown)
+            .select_from(apply_joins(rt.table, ctx).join(page, page.c.id == rt.table.c.id))
             .order_by(*order))
 
 
@@ -273,7 +209,8 @@ def keyset_allowed(spec: ViewSpec, sort: SortSpec | None) -> bool:
     if sort.column == RELEVANCE:
         return True
     try:
-        return cols.column(sort.column).attr is not None  # a stored or joined value
+        # A stored or joined value.
+        return cols.column(sort.column, spec.record).attr is not None
     except KeyError:
         return False
 
@@ -282,24 +219,29 @@ def _ordered(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
              sort: SortSpec | None, reverse: bool, display: bool,
              cursor: Cursor | None = None) -> tuple[Select[Any], list[OrderKey]]:
     sort = sort or spec.sort
-    ctx = QueryContext(dialect)
+    rt = record_type(spec.record)
+    table = rt.table
+    ctx = rt.context(dialect)
     keys: list[OrderKey] = []
     rank_from = None
-    tq = TextQuery(dialect, spec.filter.text) if spec.filter.text else None
+    tq = (rt.text_search(dialect, spec.filter.text)
+          if spec.filter.text and rt.text_search is not None else None)
     use_rank = sort.column == RELEVANCE and tq is not None and not tq.empty
     if use_rank:
         assert tq is not None
         rank_from, rank_keys = tq.relevance()
         keys += [OrderKey(expr, desc) for expr, desc in rank_keys]
-        keys += [OrderKey(C.updated_at, True)]
+        keys += [OrderKey(table.c.updated_at, True)]
+        tiebreak_desc = True
+    elif sort.column == RELEVANCE:  # without a text to rank by: most recently updated
+        keys += [OrderKey(table.c.updated_at, True)]
         tiebreak_desc = True
     else:
-        column = cols.column(sort.column if sort.column != RELEVANCE else "updated")
-        descending = sort.descending if sort.column != RELEVANCE else True
-        keys += [OrderKey(e, descending) for e in column.sort(ctx)]
-        tiebreak_desc = descending
-    keys.append(OrderKey(C.id, tiebreak_desc))
-    shown = display_columns(ctx) if display else [C.id]
+        column = cols.column(sort.column, rt.key)
+        keys += [OrderKey(e, sort.descending) for e in column.sort(ctx)]
+        tiebreak_desc = sort.descending
+    keys.append(OrderKey(table.c.id, tiebreak_desc))
+    shown = display_columns(ctx, rt) if display else [table.c.id]
     labels = [k.expr.label(f"k{i}") for i, k in enumerate(keys)]
     shown += labels
     # A computed key (an SLA subquery, a CASE over one) is sorted by its selected value: in
@@ -308,11 +250,11 @@ def _ordered(spec: ViewSpec, me: CurrentUser, dialect: str, now: datetime,
              for label, k in zip(labels, keys, strict=True)]
     # On SQLite the relevance subquery does the matching itself.
     text_in_where = not (use_rank and rank_from is not None)
-    base = apply_joins(TICKETS, ctx)
+    base = apply_joins(table, ctx)
     if rank_from is not None:
         assert tq is not None
         base = base.join(rank_from, tq.join_on(rank_from))
-    conditions = where(spec.filter, me, dialect, now, text_in_where=text_in_where)
+    conditions = where(spec.filter, me, dialect, now, text_in_where=text_in_where, rt=rt)
     if cursor is not None:
         conditions.append(keyset_condition(keys, cursor.key, dialect,
                                            reverse=not cursor.forward))
@@ -327,33 +269,30 @@ def _computed(expr: ColumnElement[Any]) -> bool:
     return any(isinstance(e, ScalarSelect) for e in iterate(expr))
 
 
-def display_columns(ctx: QueryContext) -> list[ColumnElement[Any]]:
-    """What a queue row is built from (``service._row`` reads them by position)."""
-    shown: list[ColumnElement[Any]] = [C.id]
-    shown += [c.select(ctx).label(f"c_{c.key}") for c in cols.CORE_COLUMNS]
-    shown += [C.major_incident, C.row_version]
-    shown += [c.select(ctx).label(f"x_{c.key}") for c in cols.extra_columns()]
+def display_columns(ctx: QueryContext, rt: RecordType) -> list[ColumnElement[Any]]:
+    """What a row of record type ``rt`` is built from (its ``make_row`` reads them by
+    position): the id, the core columns, the tail, the registered columns."""
+    table = rt.table
+    shown: list[ColumnElement[Any]] = [table.c.id]
+    shown += [c.select(ctx).label(f"c_{c.key}") for c in rt.core_columns]
+    shown += [table.c[name] for name in rt.tail]
+    shown += [c.select(ctx).label(f"x_{c.key}") for c in cols.extra_columns(rt.key)]
     return shown
 
 
-_rows_cache: dict[tuple[str, tuple[int, int]], Select[Any]] = {}
+_rows_cache: dict[tuple[str, str, tuple[int, ...]], Select[Any]] = {}
 
 
-def _columns_version() -> tuple[int, int]:
-    """What cached selects' display columns depend on: the column registry, and the SLA
-    calendars the SLA columns' SQL names."""
-    return cols.registry_version(), calendar_generation()
-
-
-def rows_select(dialect: str) -> Select[Any]:
-    """Display values of the tickets whose ids are bound as ``ids`` (an expanding IN).
-    Built once per dialect and column set: it runs for every page."""
-    key = (dialect, _columns_version())
+def rows_select(dialect: str, record: str = TICKET) -> Select[Any]:
+    """Display values of the records whose ids are bound as ``ids`` (an expanding IN).
+    Built once per dialect, record type and column set: it runs for every page."""
+    key = (dialect, record, registry.version())
     q = _rows_cache.get(key)
     if q is None:
-        ctx = QueryContext(dialect)
-        shown = display_columns(ctx)
-        q = (select(*shown).select_from(apply_joins(TICKETS, ctx))
-             .where(C.id.in_(bindparam("ids", expanding=True))))
+        rt = record_type(record)
+        ctx = rt.context(dialect)
+        shown = display_columns(ctx, rt)
+        q = (select(*shown).select_from(apply_joins(rt.table, ctx))
+             .where(rt.table.c.id.in_(bindparam("ids", expanding=True))))
         _rows_cache[key] = q
     return q

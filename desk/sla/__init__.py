@@ -1,7 +1,3 @@
-"""SLA engine, Qt-free: business calendars and the clocks that run on them."""
-
-from __future__ import annotations
-
-from desk.sla.calendar import BusinessCalendar, CalendarError, Segment
-
-__all__ = ["BusinessCalendar", "CalendarError", "Segment"]
+"""SLA engine, Qt-free, below the services: business calendars, policies and the clocks that
+run on them (``desk.services.tickets`` refreshes a ticket's clocks through ``engine``). What
+administrators and the queues do with it lives above the services, in ``desk.slaops``."""

@@ -43,7 +43,7 @@ from desk.errors import AuthenticationFailed, DeskError, ValidationError
 from desk.i18n import set_backend
 from desk.services import people
 from desk.services.people import CurrentUser
-from desk.sla.admin import start_sla
+from desk.slaops.admin import start_sla
 from desk.ui.dialogs import (
     ChooseDatabaseDialog,
     FirstAdminDialog,

@@ -8,9 +8,9 @@ import pytest
 
 from desk.db.session import Database
 from desk.queues import columns as cols
-from desk.queues import count, fetch_rows, snapshot
 from desk.queues.builtin import builtin_views
 from desk.queues.columns import QueueRow
+from desk.queues.service import count, fetch_rows, snapshot
 from desk.queues.spec import Filter, SortSpec, ViewSpec, search_spec
 from desk.queues.sql import Cursor, keyset_allowed
 from desk.services.people import CurrentUser
@@ -105,11 +105,17 @@ def test_keyset_on_a_filtered_view_and_search(db: Database, me: CurrentUser,
     assert len(expected) == N and keyset_pages(db, found, me, None, 97) == expected
 
 
-def test_clock_sorts_do_not_use_a_cursor(db: Database, me: CurrentUser) -> None:
-    from desk.sla.columns import register_sla_columns
-
-    register_sla_columns()
-    assert not keyset_allowed(ALL, SortSpec("sla_resolution", False))
+def test_computed_sorts_do_not_use_a_cursor(db: Database, me: CurrentUser) -> None:
+    """A registered column is computed (the SLA's remaining time moves with the clock), so
+    its pages are read by OFFSET; stored and joined columns page by keyset."""
+    score = cols.QueueColumn("score", lambda: "Score", "number",
+                             lambda ctx: cols.TICKETS.c.priority * 10,
+                             lambda ctx: [cols.TICKETS.c.priority * 10], attr=None)
+    cols.register_column(score)
+    try:
+        assert not keyset_allowed(ALL, SortSpec("score", False))
+    finally:
+        cols.unregister_column("score")
     assert keyset_allowed(ALL, SortSpec("assignee", True))
     assert keyset_allowed(ALL, None)
 

@@ -11,8 +11,10 @@ from desk.db import migrate
 from desk.db.session import Database
 from desk.errors import NotFound, ValidationError
 from desk.models import Base
-from desk.queues import builtin_views, count, saved, sql
+from desk.queues import saved, sql
+from desk.queues.builtin import builtin_views
 from desk.queues.fulltext import include_in_autogenerate
+from desk.queues.service import count
 from desk.queues.spec import Filter, SortSpec
 from desk.services.people import CurrentUser
 from desk.timeutil import utcnow

@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 from sqlalchemy import inspect, text
 
 from desk.db.session import Database
-from desk.queues import count, fetch_rows, search
 from desk.queues.fulltext import rebuild_after_bulk_load, suspend_for_bulk_load, tokens
-from desk.queues.service import parse_number
+from desk.queues.service import count, fetch_rows, parse_number, search
 from desk.queues.spec import Filter, SortSpec, ViewSpec
 from desk.services import tickets
 from desk.services.people import CurrentUser

@@ -13,7 +13,8 @@ from sqlalchemy import update
 from desk.db.session import Database
 from desk.domain.enums import Channel, Kind, Status
 from desk.models import Ticket
-from desk.queues import builtin_views, count, fetch_rows
+from desk.queues.builtin import builtin_views
+from desk.queues.service import count, fetch_rows
 from desk.queues.spec import Filter, SortSpec, ViewSpec
 from desk.services import people, tickets
 from desk.services.people import CurrentUser

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desk.errors import ValidationError
-from desk.sla import BusinessCalendar, CalendarError
+from desk.sla.calendar import BusinessCalendar, CalendarError
 from desk.sla.holiday_import import apply_holidays, import_holidays
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desk.sla import BusinessCalendar
+from desk.sla.calendar import BusinessCalendar
 
 from .reference import WEEKDAYS, ReferenceCalendar
 

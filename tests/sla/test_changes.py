@@ -8,7 +8,7 @@ import pytest
 
 from desk.errors import ValidationError
 from desk.sla.policy import STANDARD, find_calendar, list_policies
-from desk.sla.service import (
+from desk.slaops.service import (
     apply_calendar_change,
     apply_policy_change,
     clock_views,
@@ -106,7 +106,7 @@ def test_a_holiday_added_to_the_calendar_moves_due_instants_by_a_day(desk: Desk)
 
 
 def test_a_malformed_calendar_is_refused_with_the_field(desk: Desk) -> None:
-    from desk.sla import CalendarError
+    from desk.sla.calendar import CalendarError
 
     cal = find_calendar(desk.db, STANDARD)
     with pytest.raises(CalendarError, match=r"hours\.mon"):

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from desk.cli import main
 from desk.db.session import open_database
-from desk.sla.cli import main
 from desk.sla.policy import STANDARD, ensure_default_sla, find_calendar
 
 from .conftest import MON, Desk, H

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from desk.models.sla import SlaClock
 from desk.sla.engine import recompute
-from desk.sla.service import clock_views
+from desk.slaops.service import clock_views
 
 from .conftest import MON, Desk, H, M
 
@@ -55,7 +55,7 @@ def test_pending_pauses_resolution_but_first_response_is_met_on_leaving_new(desk
 
 def test_a_status_that_pauses_first_response_only_when_the_policy_says_so(desk: Desk) -> None:
     from desk.sla.policy import list_policies
-    from desk.sla.service import apply_policy_change
+    from desk.slaops.service import apply_policy_change
 
     p3 = next(p for p in list_policies(desk.db) if p.name == "P3 Moderate")
     fr = p3.target("first_response")

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from desk.db.session import open_database
 from desk.models.sla import SlaEscalation
 from desk.services import people, tickets
-from desk.sla.escalation import notifications, run_escalations
 from desk.sla.policy import Action, ActionKind, list_policies
-from desk.sla.service import apply_policy_change
+from desk.slaops.escalation import notifications, run_escalations
+from desk.slaops.service import apply_policy_change
 
 from .conftest import MON, Desk, H, M
 

@@ -7,8 +7,8 @@ import io
 from datetime import UTC, datetime
 
 from desk.sla.policy import STANDARD, find_calendar
-from desk.sla.report import attainment, export_csv, write_csv
-from desk.sla.service import apply_calendar_change, explain
+from desk.slaops.report import attainment, export_csv, write_csv
+from desk.slaops.service import apply_calendar_change, explain
 
 from .conftest import MON, Desk, H, M
 

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desk.sla import BusinessCalendar, CalendarError
+from desk.sla.calendar import BusinessCalendar, CalendarError
 
 from .test_calendar_properties import SETTINGS, pause_lists, scenarios
 

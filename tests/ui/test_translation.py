@@ -14,9 +14,9 @@ from desk.domain.enums import EventField, Status
 from desk.i18n import set_backend
 from desk.queues.columns import CORE_COLUMNS
 from desk.services.dto import EventView
-from desk.sla import admin
 from desk.sla.calendar import CalendarError
 from desk.sla.holiday_import import import_holidays
+from desk.slaops import admin
 from desk.ui.app import TRANSLATIONS, install_translators
 from desk.ui.main_window import MainWindow
 from desk.ui.ticket.common import field_label

@@ -52,11 +52,12 @@ from shiboken6 import isValid
 
 from desk.domain.enums import ResolutionCode, Status
 from desk.domain.priority import LEVELS, level_label
-from desk.queues import builtin_views, counts, saved
-from desk.queues import search as queue_search
+from desk.queues import saved
+from desk.queues.builtin import builtin_views
 from desk.queues.choices import FilterChoices, filter_choices
 from desk.queues.columns import QueueColumn
-from desk.queues.service import SearchOutcome
+from desk.queues.service import SearchOutcome, counts
+from desk.queues.service import search as queue_search
 from desk.queues.spec import ViewSpec
 from desk.services.changes import Changes
 from desk.services.people import CurrentUser

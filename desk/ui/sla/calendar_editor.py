@@ -52,11 +52,11 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import ConflictError, DeskError, ValidationError
-from desk.sla import admin
 from desk.sla.calendar import WEEKDAYS, BusinessCalendar, CalendarError
 from desk.sla.engine import DueMove
 from desk.sla.policy import CalendarView
-from desk.sla.service import preview_calendar_change
+from desk.slaops import admin
+from desk.slaops.service import preview_calendar_change
 from desk.ui.i18n import date_format, format_remaining, local_date, translate
 from desk.ui.sla.common import form_row
 from desk.ui.sla.preview import PreviewDialog

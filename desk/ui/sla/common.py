@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QStyle
 
 from desk.domain.enums import Status
-from desk.sla.queue_cells import BREACHED, WARNING
+from desk.slaops.queue_cells import BREACHED, WARNING
 from desk.ui.i18n import translate, wall_time
 from desk.ui.ticket.common import FieldBox, error_color, is_dark
 

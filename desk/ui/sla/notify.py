@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 
 from desk.errors import DeskError
 from desk.services.people import CurrentUser
-from desk.sla.admin import EscalationTick, escalation_tick, notification_key
-from desk.sla.escalation import Notification
 from desk.sla.policy import Level
-from desk.sla.queue_cells import BREACHED, WARNING
+from desk.slaops.admin import EscalationTick, escalation_tick, notification_key
+from desk.slaops.escalation import Notification
+from desk.slaops.queue_cells import BREACHED, WARNING
 from desk.timeutil import utcnow
 from desk.ui.sla.common import level_color, level_icon
 from desk.ui.ticket.common import alive

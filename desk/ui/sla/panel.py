@@ -3,7 +3,7 @@ it shows.
 
 The top table lists the clocks (state, remaining business time, the due instant in the
 viewer's local time and in the calendar's own zone, policy and calendar). Below, the
-timeline of the chosen clock from ``desk.sla.service.explain``: a strip drawn to scale and
+timeline of the chosen clock from ``desk.slaops.service.explain``: a strip drawn to scale and
 the spans in words — running in business hours, not counting outside them or on a holiday,
 paused by a status, stopped — with what each span added to the clock.
 
@@ -47,10 +47,10 @@ from PySide6.QtWidgets import (
 from desk.errors import DeskError, NotFound
 from desk.services.changes import Changes
 from desk.services.people import CurrentUser
-from desk.sla.admin import PanelData, panel_data
 from desk.sla.explain import Reason, Span, SpanKind
-from desk.sla.queue_cells import BREACHED, OK, WARNING
-from desk.sla.service import ClockView
+from desk.slaops.admin import PanelData, panel_data
+from desk.slaops.queue_cells import BREACHED, OK, WARNING
+from desk.slaops.service import ClockView
 from desk.ui.i18n import format_duration, format_remaining, local_time
 from desk.ui.sla.common import (
     level_color,

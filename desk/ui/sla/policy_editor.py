@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 from desk.domain.enums import Kind, Status
 from desk.domain.priority import priority_label
 from desk.errors import ConflictError, DeskError, ValidationError
-from desk.sla import admin
 from desk.sla.engine import DueMove
 from desk.sla.policy import (
     Action,
@@ -54,7 +53,8 @@ from desk.sla.policy import (
     Target,
     TargetSpec,
 )
-from desk.sla.service import preview_policy_change
+from desk.slaops import admin
+from desk.slaops.service import preview_policy_change
 from desk.ui.i18n import format_duration
 from desk.ui.sla.common import form_row
 from desk.ui.sla.preview import PreviewDialog

@@ -2,8 +2,8 @@
 keeps the visible ones counting down.
 
 The queue model hands the raw remaining seconds of a target (``RAW_ROLE``) and the whole row
-(``ROW_ROLE``), whose ``extra`` also holds the clock's facts (``desk.sla.queue_cells``). A cell
-is computed as of *now* at paint time — ``2h 15m``, ``paused — pending customer``,
+(``ROW_ROLE``), whose ``extra`` also holds the clock's facts (``desk.slaops.queue_cells``). A
+cell is computed as of *now* at paint time — ``2h 15m``, ``paused — pending customer``,
 ``−1h 05m`` — amber with a warning icon past the warning threshold, red with a stop icon once
 breached. ``SlaRepainter`` listens to the shared countdown tick and emits ``dataChanged`` for
 the SLA columns of the rows on screen only: no per-row timers, no model reset, no query.
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.queues.columns import QueueColumn, QueueRow
-from desk.sla.queue_cells import FACTS_KIND, OK, Cell, ClockFacts, facts_key
+from desk.slaops.queue_cells import FACTS_KIND, OK, Cell, ClockFacts, facts_key
 from desk.ui.i18n import format_remaining
 from desk.ui.sla.common import level_color, level_icon, paused_text, ticker
 
@@ -41,7 +41,7 @@ RAW_ROLE = Qt.ItemDataRole.UserRole + 1  # desk.ui.queue.model.RAW_ROLE
 
 
 def is_sla_column(column: QueueColumn) -> bool:
-    """A remaining-time column with a facts companion (``desk.sla.columns``)."""
+    """A remaining-time column with a facts companion (``desk.slaops.columns``)."""
     return column.kind == "duration" and column.key.startswith("sla_")
 
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import DeskError
-from desk.sla import admin
 from desk.sla.policy import Target
-from desk.sla.report import AttainmentRow, attainment
+from desk.slaops import admin
+from desk.slaops.report import AttainmentRow, attainment
 from desk.ui.sla.common import warning_color
 from desk.ui.ticket.common import alive, error_color
 from desk.ui.worker import DbRunner

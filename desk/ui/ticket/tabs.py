@@ -14,7 +14,7 @@ from desk.errors import DeskError
 from desk.services import tickets
 from desk.services.catalog import TicketDetail
 from desk.services.people import CurrentUser
-from desk.ui.cmdb import AffectedCisPanel
+from desk.ui.cmdb.affected import AffectedCisPanel
 from desk.ui.sla.panel import SlaPanel
 from desk.ui.ticket.attachments import AttachmentsPanel
 from desk.ui.ticket.history import AuditTable, HistoryTable

@@ -11,7 +11,7 @@ from desk.cmdb import services as sv
 from desk.domain.enums import Kind
 from desk.services import people, tickets
 from desk.timeutil import utcnow
-from desk.ui.cmdb import AffectedCisPanel
+from desk.ui.cmdb.affected import AffectedCisPanel
 from tests.factories import make_team
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

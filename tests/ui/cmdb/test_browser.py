@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from desk.cmdb import services as sv
-from desk.ui.cmdb import CmdbBrowser, cimodel
+from desk.ui.cmdb import cimodel
+from desk.ui.cmdb.browser import CmdbBrowser
 from desk.ui.cmdb.cimodel import CiListModel
 from desk.ui.cmdb.graphview import CiGraphPanel
 

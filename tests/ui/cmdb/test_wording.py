@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 from desk.cmdb import services as sv
-from desk.ui.cmdb import CmdbBrowser
+from desk.ui.cmdb.browser import CmdbBrowser
 from desk.ui.cmdb.detail import CiDetailPane
 
 

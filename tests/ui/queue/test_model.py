@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from desk.db.session import Database
-from desk.queues import fetch_rows
+from desk.queues.service import fetch_rows
 from desk.queues.spec import Filter, SortSpec, ViewSpec
 from desk.services import tickets
 from desk.services.people import CurrentUser

@@ -15,13 +15,10 @@ from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from desk.db.session import Database
-from desk.queues import columns as queue_columns
 from desk.services import people, tickets
 from desk.services.people import CurrentUser
-from desk.sla.admin import start_sla
-from desk.sla.columns import COLUMNS
-from desk.sla.queue_cells import COMPANIONS
-from desk.sla.queue_views import NEXT_DUE_COLUMN
+from desk.slaops.admin import start_sla
+from desk.slaops.queue_views import unregister_queue_parts
 from desk.ui.worker import DbRunner
 from tests.factories import Team, make_team
 
@@ -64,8 +61,7 @@ class SlaDesk:
 def sla(db: Database) -> Iterator[SlaDesk]:
     start_sla(db)
     yield SlaDesk(db, make_team(db))
-    for c in (*COLUMNS, *COMPANIONS, NEXT_DUE_COLUMN):
-        queue_columns.unregister_column(c.key)
+    unregister_queue_parts()
 
 
 @pytest.fixture

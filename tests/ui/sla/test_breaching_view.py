@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from desk.queues import builtin_views, count, fetch_rows
+from desk.queues.builtin import builtin_views
+from desk.queues.service import count, fetch_rows
 from desk.services import people
 from desk.timeutil import utcnow
 
@@ -41,7 +42,7 @@ def test_the_kept_breaching_soon_select_moves_with_the_clock(sla: SlaDesk, monke
     me = sla.user()
     assert fetch_rows(sla.db, view, me, None, 0, 50) == []
     later = now + 4 * H  # past the 4-hour resolution target
-    for module in ("desk.sla.queue_views", "desk.sla.columns", "desk.queues.service"):
+    for module in ("desk.slaops.queue_views", "desk.slaops.columns", "desk.queues.service"):
         monkeypatch.setattr(f"{module}.utcnow", lambda: later)
     rows = fetch_rows(sla.db, view, me, None, 0, 50)
     assert [r.number for r in rows] == [t.number]

@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from desk.services import tickets
-from desk.sla import admin
 from desk.sla.policy import find_calendar
+from desk.slaops import admin
 from desk.ui.sla.calendar_editor import CalendarEditor
 from desk.ui.worker import DbRunner
 

@@ -15,10 +15,8 @@ from desk.domain.enums import Role
 from desk.drafts import DraftStore
 from desk.queues import columns as queue_columns
 from desk.services import people
-from desk.sla.columns import COLUMNS
 from desk.sla.policy import list_calendars, list_policies
-from desk.sla.queue_cells import COMPANIONS
-from desk.sla.queue_views import NEXT_DUE_COLUMN
+from desk.slaops.queue_views import unregister_queue_parts
 from desk.ui.app import Startup
 from desk.ui.main_window import MainWindow
 from desk.ui.worker import DbRunner
@@ -36,8 +34,7 @@ def test_start_sets_up_default_sla_and_queue_columns(qtbot, aio_loop, tmp_path, 
     db = open_database(str(path))
     people.create_user(db, "ada", "Ada Admin", Role.ADMIN)
     assert list_calendars(db) == []
-    for c in (*COLUMNS, *COMPANIONS, NEXT_DUE_COLUMN):
-        queue_columns.unregister_column(c.key)
+    unregister_queue_parts()
     startup = Startup(str(path), "ada", settings=settings, drafts=DraftStore(tmp_path / "d"))
     task = aio_loop.create_task(startup.run())
     try:
@@ -57,8 +54,7 @@ def test_start_sets_up_default_sla_and_queue_columns(qtbot, aio_loop, tmp_path, 
             startup.window.close()
         startup.shutdown()
         db.dispose()
-        for c in (*COLUMNS, *COMPANIONS, NEXT_DUE_COLUMN):
-            queue_columns.unregister_column(c.key)
+        unregister_queue_parts()
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 
 from desk.errors import DeskError
-from desk.queues import fetch_rows
+from desk.queues.service import fetch_rows
 from desk.queues.spec import Filter, SortSpec, ViewSpec
-from desk.sla import admin
 from desk.sla.calendar import CalendarError
-from desk.sla.queue_cells import BREACHED, OK, WARNING, ClockFacts, facts_key
+from desk.slaops import admin
+from desk.slaops.queue_cells import BREACHED, OK, WARNING, ClockFacts, facts_key
 
 from .conftest import MON, H, M, SlaDesk
 
@@ -80,7 +80,7 @@ def test_at_risk_tickets_of_my_groups_soonest_first_in_sql(sla: SlaDesk) -> None
 
     from desk.queues.columns import TICKETS, QueryContext
     from desk.services import people
-    from desk.sla.queue_views import NEXT_DUE_COLUMN, at_risk_condition
+    from desk.slaops.queue_views import NEXT_DUE_COLUMN, at_risk_condition
 
     def answered(at, **kw):  # P1 on 24×7, first response given: only resolution (4 h) runs
         t = sla.create(at, impact=1, urgency=1, **kw)

@@ -43,7 +43,7 @@ def test_panel_shows_targets_and_a_pending_pause_with_its_reason(qtbot, sla, sla
 
 def test_running_clock_shows_due_in_local_and_calendar_time(qtbot, sla, sla_runner, keep):
     from desk.sla.policy import find_calendar
-    from desk.sla.service import apply_calendar_change
+    from desk.slaops.service import apply_calendar_change
 
     cal = find_calendar(sla.db, "Standard business hours")
     definition = dict(cal.definition, tz="Asia/Shanghai")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desk.services import people, tickets
-from desk.sla import admin
 from desk.sla.policy import list_policies
+from desk.slaops import admin
 from desk.ui.sla.policy_editor import PolicyEditor
 from desk.ui.worker import DbRunner
 

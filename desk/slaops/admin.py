@@ -2,7 +2,7 @@
 
 Qt-free: the console runs each function on its database worker (``DbRunner``) and gets
 frozen values back. Nothing here changes how clocks are computed; it groups the service
-calls (``desk.sla.service``, ``desk.sla.escalation``, ``desk.sla.report``) the way the
+calls (``desk.slaops.service``, ``desk.slaops.escalation``, ``desk.slaops.report``) the way the
 screens use them, and adds the file formats an administrator exchanges (calendar JSON,
 the attainment CSV as shown).
 """
@@ -25,7 +25,6 @@ from desk.services import catalog, people
 from desk.services.catalog import CategoryNode
 from desk.services.changes import Changes
 from desk.services.people import GroupView, OrganizationView
-from desk.sla import escalation, report, service
 from desk.sla.calendar import BusinessCalendar, CalendarError
 from desk.sla.engine import DueMove
 from desk.sla.explain import Span
@@ -37,7 +36,9 @@ from desk.sla.policy import (
     list_calendars,
     list_policies,
 )
-from desk.sla.service import ClockView
+from desk.slaops import escalation, report, service
+from desk.slaops.queue_views import register_queue_parts
+from desk.slaops.service import ClockView
 from desk.timeutil import require_aware, utcnow
 
 # ---------------------------------------------------------------- the ticket form's panel
@@ -66,20 +67,16 @@ def panel_data(db: Database, ticket_id: uuid.UUID, now: datetime | None = None) 
 
 
 def start_sla(db: Database) -> bool:
-    """Once after the database opens: default calendars and policies on a fresh database,
-    and the queue's remaining-time columns (which need the calendars loaded)."""
-    from desk.sla.columns import register_sla_columns
-    from desk.sla.queue_cells import register_clock_columns
-    from desk.sla.queue_views import register_next_due_column
-
+    """Once after the database opens (the console, benchmarks): default calendars and
+    policies on a fresh database, and the SLA's columns, filter term and view in the queue
+    engine (``desk.slaops.queue_views.register_queue_parts``, which needs the calendars
+    loaded)."""
     try:
         return ensure_default_sla(db)
     finally:
         # Also when the defaults could not be written (a read-only database user): the
         # columns work with whatever calendars exist.
-        register_sla_columns(db)
-        register_clock_columns()
-        register_next_due_column()
+        register_queue_parts(db)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from sqlalchemy import ColumnElement, Float, and_, bindparam, case, literal, sel
 from desk.db.session import Database
 from desk.i18n import _
 from desk.models.sla import SlaClock
+from desk.queues import registry
 from desk.queues.columns import (
     TICKETS,
     QueryContext,
@@ -31,7 +32,7 @@ from desk.queues.columns import (
     shared_alias,
 )
 from desk.sla.clocks import PAUSED, RUNNING
-from desk.sla.policy import Target, known_calendars, load_rules
+from desk.sla.policy import Target, calendar_generation, known_calendars, load_rules
 from desk.timeutil import utcnow
 
 CLOCKS = SlaClock.__table__
@@ -92,9 +93,11 @@ COLUMNS = (
 
 def register_sla_columns(db: Database | None = None) -> None:
     """Add the SLA columns to the queue registry (idempotent); with ``db``, load the
-    calendars so the first queue query already knows them."""
+    calendars so the first queue query already knows them. The columns' SQL names the
+    calendars' positions, so kept queue selects are built again when they change."""
     if db is not None:
         with db.read() as s:
             load_rules(s)
+    registry.add_version_source(calendar_generation)
     for column in COLUMNS:
         register_column(column)

@@ -1,6 +1,6 @@
 """What a queue's SLA cell needs beyond the remaining seconds, and the cell at any instant.
 
-``desk.sla.columns`` gives the remaining business seconds, sortable in SQL — a number as of
+``desk.slaops.columns`` gives the remaining business seconds, sortable in SQL — a number as of
 the query. A cell also has to say *paused — pending customer*, turn amber at the warning
 threshold and keep counting down between queries without asking the database again. So
 each target gets a companion column (hidden, never shown as a column of its own) holding the
@@ -29,8 +29,8 @@ from desk.queues.columns import (
     shared_alias,
 )
 from desk.sla.clocks import PAUSED, RUNNING
-from desk.sla.columns import remaining_seconds_column
 from desk.sla.policy import Target, known_calendars
+from desk.slaops.columns import remaining_seconds_column
 from desk.timeutil import utcnow
 
 CLOCKS = SlaClock.__table__

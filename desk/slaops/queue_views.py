@@ -1,6 +1,8 @@
-"""SLA terms for queue views, in SQL: "at risk" (an open clock past its warning threshold,
-or past its target) and "next SLA due in" (the least business time left on any open clock),
-so the built-in *Breaching soon* view filters and sorts in the database.
+"""The SLA's part of the queue engine, registered once at start-up (``register_queue_parts``,
+called by ``desk.slaops.admin.start_sla``): the remaining-time columns, the filter term "at
+risk" (an open clock past its warning threshold, or past its target), the column "next SLA
+due in" (the least business time left on any open clock) and the view *Breaching soon* that
+filters and sorts by them in the database. The queue engine does not know the SLA by name.
 
 An open clock is at risk iff ``warning_at <= now``: a running clock's ``warning_at`` is when
 it passes (or will pass) its threshold, a paused one has it only once it passed, and a target
@@ -16,21 +18,28 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, bindparam, case, func, select, text
 
+from desk.db.session import Database
 from desk.i18n import _
 from desk.models.sla import OPEN_CLOCK_SQL, SlaClock
+from desk.queues.builtin import register_view, unregister_view
 from desk.queues.columns import (
     TICKETS,
     QueryContext,
     QueueColumn,
-    all_columns,
     register_column,
     shared_alias,
+    unregister_column,
 )
-from desk.sla.columns import time_left
+from desk.queues.spec import Filter, SortSpec, ViewSpec
+from desk.queues.terms import FilterTerm, register_term, unregister_term
+from desk.slaops.columns import COLUMNS, register_sla_columns, time_left
+from desk.slaops.queue_cells import COMPANIONS, register_clock_columns
 from desk.timeutil import utcnow
 
 CLOCKS = SlaClock.__table__
 NEXT_DUE = "sla_next"
+AT_RISK = "sla_at_risk"  # the term's key, also in saved views' JSON
+BREACHING = "builtin:breaching"
 
 
 def at_risk_condition(now: datetime | None = None) -> ColumnElement[bool]:
@@ -69,10 +78,30 @@ def _next_due_column() -> QueueColumn:
 
 
 NEXT_DUE_COLUMN = _next_due_column()
+AT_RISK_TERM = FilterTerm(AT_RISK, lambda value: at_risk_condition() if value else None)
 
 
-def register_next_due_column() -> None:
-    """Idempotent without touching the registry again (its version keys cached selects)."""
-    if any(c is NEXT_DUE_COLUMN for c in all_columns()):
-        return
+def breaching_soon() -> ViewSpec:
+    """Warning or breached, in my groups, soonest first."""
+    return ViewSpec(BREACHING, _("Breaching soon"),
+                    Filter(open_only=True, my_groups=True, terms=((AT_RISK, True),)),
+                    SortSpec(NEXT_DUE, False))
+
+
+def register_queue_parts(db: Database | None = None) -> None:
+    """Register the SLA's columns, term and view with the queue engine (idempotent: again
+    changes nothing, and kept selects stay). With ``db``, the calendars are loaded first, so
+    the first queue query already knows them."""
+    register_sla_columns(db)
+    register_clock_columns()
     register_column(NEXT_DUE_COLUMN)
+    register_term(AT_RISK_TERM)
+    register_view(BREACHING, breaching_soon)
+
+
+def unregister_queue_parts() -> None:
+    """Take them out again (a test that started the SLA leaves the engine as it found it)."""
+    for column in (*COLUMNS, *COMPANIONS, NEXT_DUE_COLUMN):
+        unregister_column(column.key)
+    unregister_term(AT_RISK)
+    unregister_view(BREACHING)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from desk.cli_shared import open_db
 from desk.db.session import Database
 from desk.errors import DeskError
 from desk.i18n import _
@@ -64,8 +64,6 @@ def register(subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from desk.cli import open_db
-
     db = open_db(args)
     try:
         if args.sla_command == "calendar":
@@ -89,7 +87,7 @@ def _month(value: str | None, flag: str):  # -> datetime | None
 
 def _report(db: Database, args: argparse.Namespace) -> int:
     from desk.sla.policy import Target
-    from desk.sla.report import attainment, export_csv
+    from desk.slaops.report import attainment, export_csv
 
     since, until = _month(args.since, "--since"), _month(args.until, "--until")
     if args.csv is not None:
@@ -122,7 +120,7 @@ def _recompute(db: Database, args: argparse.Namespace) -> int:
 
 
 def _escalate(db: Database, args: argparse.Namespace) -> int:
-    from desk.sla.escalation import run_escalations
+    from desk.slaops.escalation import run_escalations
 
     fired = run_escalations(db)
     for f in fired:
@@ -170,7 +168,7 @@ def _calendar_import(db: Database, args: argparse.Namespace) -> int:
     from desk.errors import NotFound
     from desk.sla.calendar import BusinessCalendar
     from desk.sla.policy import find_calendar
-    from desk.sla.service import create_calendar
+    from desk.slaops.service import create_calendar
 
     definition = _read_json(args.file)
     BusinessCalendar.from_dict(definition)  # type: ignore[arg-type]  # CalendarError: a DeskError
@@ -190,7 +188,7 @@ def _calendar_import(db: Database, args: argparse.Namespace) -> int:
 
 def _change_calendar(db: Database, calendar_id, name: str, definition: dict,
                      apply: bool) -> int:
-    from desk.sla.service import apply_calendar_change, preview_calendar_change
+    from desk.slaops.service import apply_calendar_change, preview_calendar_change
 
     moves = (apply_calendar_change(db, calendar_id, definition)[0] if apply
              else preview_calendar_change(db, calendar_id, definition))
@@ -252,17 +250,3 @@ _CALENDAR: dict[str, Callable[[Database, argparse.Namespace], int]] = {
     "import": _calendar_import,
 }
 
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``desk sla …`` on its own (until desk.cli registers it)."""
-    from desk.cli import EXIT_USER_ERROR, _db_arg
-
-    parser = argparse.ArgumentParser(prog="desk")
-    sub = parser.add_subparsers(dest="command", required=True)
-    register(sub, _db_arg)
-    args = parser.parse_args(argv)
-    try:
-        return args.handler(args)
-    except DeskError as err:
-        print(f"desk: {_('error')}: {err}", file=sys.stderr)
-        return EXIT_USER_ERROR
