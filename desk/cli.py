@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import importlib
+import shutil
 import sqlite3
 import sys
 import time
@@ -77,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S")
     demo.add_argument("--locale", choices=("en", "zh_CN"), default="en")
     demo.add_argument("--quiet", action="store_true", help=_("no progress bar"))
+    demo.add_argument("--replace", action="store_true",
+                      help=_("delete everything in the database first (it holds tickets)"))
     _db_arg(demo)
 
     for register in _extensions():
@@ -96,9 +99,13 @@ def _extensions() -> list[Callable[..., None]]:
     return found
 
 
-def open_db(args: argparse.Namespace, *, migrate: bool = True) -> Database:
+def open_db(args: argparse.Namespace, *, migrate: bool = True, create: bool = False,
+            admin: bool = False) -> Database:
+    """The command's database. Only commands that exist to make a database pass ``create``:
+    anywhere else a mistyped path is an error, not a new empty database."""
     url = getattr(args, "db", None) or local_config.configured_database()
-    return open_database(url, PasswordStore(prompt=_prompt), migrate=migrate)
+    return open_database(url, PasswordStore(prompt=_prompt), migrate=migrate, create=create,
+                         admin=admin)
 
 
 class ProgressBar:
@@ -148,7 +155,8 @@ def _cmd_db(args: argparse.Namespace) -> int:
         print(_("Password stored in the system keyring"))
         return 0
 
-    db = open_db(args, migrate=False)
+    db = open_db(args, migrate=False, create=args.db_command == "upgrade",
+                 admin=args.db_command != "current")
     try:
         if args.db_command == "current":
             st = migrate.schema_status(db.engine)
@@ -173,13 +181,30 @@ def _cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+# Above this the generator's plans no longer fit a desktop's memory; the benchmarks go to 1M.
+DEMO_MAX_TICKETS = 5_000_000
+# Measured with 20,000 demo tickets (their events, worklog, indexes, search index, CMDB and
+# SLA data included): 122 MB on SQLite, 101 MB on PostgreSQL.
+DEMO_BYTES_PER_TICKET = {"sqlite": 6_100, "postgresql": 5_000}
+DEMO_SAY_SIZE_FROM = 1_000_000
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from desk.demo.generate import generate_demo
 
-    if args.tickets < 0:
-        raise DeskError(_("--tickets must be 0 or more"))
-    db = open_db(args)
+    if not 0 <= args.tickets <= DEMO_MAX_TICKETS:
+        raise DeskError(_("--tickets must be between 0 and {n:,}").format(n=DEMO_MAX_TICKETS))
+    db = open_db(args, create=True, admin=True)
     try:
+        _demo_check_space(db, args.tickets)
+        existing = _ticket_count(db)
+        if existing and not args.replace:
+            raise DeskError(_(
+                "{where} already holds {n:,} tickets; the demo fills only a database without "
+                "tickets. Add --replace to delete everything in it first, or give a new file "
+                "with --db").format(where=db.target.display(), n=existing))
+        if existing:
+            _wipe(db)
         started = time.monotonic()
         summary = generate_demo(db, tickets=args.tickets, seed=args.seed, locale=args.locale,
                                 progress=ProgressBar(_("Tickets"), enabled=not args.quiet))
@@ -190,6 +215,56 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def _ticket_count(db: Database) -> int:
+    with db.read_statements() as conn:
+        return conn.exec_driver_sql("SELECT count(*) FROM tickets").scalar_one()
+
+
+def _wipe(db: Database) -> None:
+    """Everything out, then the schema afresh (append-only history refuses row deletes)."""
+    from desk.db import migrate
+
+    if db.dialect == "sqlite":
+        # Dropping the tables takes their indexes and triggers along; SQLite has no other
+        # schema objects. Walking the migrations down rebuilds tables in batch mode: minutes.
+        with db.engine.connect() as conn:
+            dbapi = conn.connection.driver_connection
+            dbapi.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    names = [r[0] for r in conn.exec_driver_sql(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                        "LIKE 'sqlite%' AND sql NOT LIKE 'CREATE TABLE%'")] + [
+                        r[0] for r in conn.exec_driver_sql(
+                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name "
+                            "NOT LIKE 'sqlite%' AND sql LIKE 'CREATE TABLE%'")]
+                    for name in names:
+                        if conn.exec_driver_sql(
+                                "SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).first():
+                            conn.exec_driver_sql(f'DROP TABLE "{name}"')
+            finally:
+                dbapi.execute("PRAGMA foreign_keys = ON")
+    else:
+        migrate.run_alembic(db.engine, "downgrade", "base")
+    migrate.run_alembic(db.engine, "upgrade", "head")
+
+
+def _demo_check_space(db: Database, tickets: int) -> None:
+    if tickets < DEMO_SAY_SIZE_FROM:
+        return
+    need = tickets * DEMO_BYTES_PER_TICKET[db.dialect]
+    gb = need / 1e9
+    path = db.target.sqlite_path
+    if path is not None:
+        free = shutil.disk_usage(path.parent).free
+        if free < need:
+            raise DeskError(_(
+                "{n:,} demo tickets need about {gb:.1f} GB of disk; {path} has {free:.1f} GB "
+                "free").format(n=tickets, gb=gb, path=path.parent, free=free / 1e9))
+    print(_("{n:,} demo tickets take about {gb:.1f} GB of disk").format(n=tickets, gb=gb),
+          file=sys.stderr)
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -212,7 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"desk: {_('error')}: {err}", file=sys.stderr)
         return EXIT_USER_ERROR
     except (DBAPIError, sqlite3.Error, psycopg.Error) as err:
-        # Bulk paths use the raw driver; their errors get the same one-line treatment.
+        # Bulk paths use the raw driver; their errors get the same one-line treatment. The
+        # database was opened, so its URL and the configuration parse.
         target = parse_db_url(getattr(args, "db", None) or local_config.configured_database())
         print(f"desk: {_('error')}: {translate_error(err, target)}", file=sys.stderr)
         return EXIT_USER_ERROR
