@@ -210,4 +210,5 @@ def damaged_message(where: str, detail: str) -> str:
     return _("The database file {path} is damaged ({detail}). Close every Desk using it and "
              "copy your last good backup over it (one made with 'desk db backup', or the "
              "{name}.*.bak copy Desk makes before each upgrade)").format(
-                 path=where, detail=detail, name=Path(where).name)
+                 path=where, detail=(detail.strip().splitlines() or [""])[0],
+                 name=Path(where).name)

@@ -178,7 +178,8 @@ def backup_database(engine: Engine, target: DatabaseTarget, dest: Path) -> Path:
         if problems:
             dest.unlink(missing_ok=True)
             raise DeskError(_("Backup to {path} failed: the copy does not pass its integrity "
-                              "check ({detail})").format(path=dest, detail=problems[0]))
+                              "check ({detail})").format(path=dest,
+                                                         detail=problems[0].splitlines()[0]))
         return dest
     return _pg_dump(engine, target, dest)
 
