@@ -81,3 +81,9 @@ def test_class_administration(sqlite_url, capsys):
     assert main(["cmdb", "add-class", "scanner", "--field", "dpi", "--db", sqlite_url]) == 2
     assert main(["cmdb", "propagation", "depends_on", "--db", sqlite_url]) == 0
     assert "Propagating: depends_on" in capsys.readouterr().out
+
+
+def test_export_to_a_folder_is_one_line_and_exit_2(sqlite_url, tmp_path, capsys):
+    assert main(["cmdb", "export", "--cis", str(tmp_path), "--db", sqlite_url]) == 2
+    err = capsys.readouterr().err
+    assert f"Cannot write {tmp_path}: it is a folder" in err and len(err.splitlines()) == 1
