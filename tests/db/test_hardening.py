@@ -121,3 +121,22 @@ def test_a_stuck_console_statement_is_cancelled_with_a_message(pg_url, monkeypat
             s.execute(text("SELECT pg_sleep(5)"))
     finally:
         db.dispose()
+
+
+def test_a_writer_waits_a_bounded_time_then_hears_who_holds_the_lock(sqlite_db, monkeypatch):
+    import sqlite3
+
+    from desk.db import engine as engine_mod
+    from desk.services import people
+
+    monkeypatch.setattr(engine_mod, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(sqlite_db.target.sqlite_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program keeps the write lock
+    try:
+        with pytest.raises(DeskError, match="locked by another program"):
+            people.create_user(sqlite_db, "kim", "Kim")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    people.create_user(sqlite_db, "kim", "Kim")  # the lock is free: the save goes through
+    assert people.find_user(sqlite_db, "kim") is not None
