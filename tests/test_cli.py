@@ -298,3 +298,18 @@ def test_a_healthy_file_is_checked_on_open_when_due_and_backups_are_verified(cap
     conn.close()
     code, out, _ = run(capsys, "db", "backup", str(tmp_path / "b.sqlite3"), "--db", str(path))
     assert code == 0 and "Backed up" in out
+
+
+def test_demo_replace_on_postgresql(capsys, pg_url):
+    assert run(capsys, "demo", "--tickets", "15", "--quiet", "--db", pg_url)[0] == 0
+    code, _, err = run(capsys, "demo", "--tickets", "10", "--quiet", "--db", pg_url)
+    assert code == 2 and "already holds 15 tickets" in err
+    code, out, err = run(capsys, "demo", "--tickets", "10", "--quiet", "--replace", "--db",
+                         pg_url)
+    assert code == 0 and ": 10 tickets" in out, err
+    db = open_database(pg_url, create=False)
+    try:
+        with db.read_statements() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM tickets").scalar_one() == 10
+    finally:
+        db.dispose()
