@@ -99,13 +99,18 @@ def _extensions() -> list[Callable[..., None]]:
     return found
 
 
-def open_db(args: argparse.Namespace, *, migrate: bool = True, create: bool = False,
-            admin: bool = False) -> Database:
+def open_db(args: argparse.Namespace, *, migrate: bool = True,
+            create: bool = False) -> Database:
     """The command's database. Only commands that exist to make a database pass ``create``:
-    anywhere else a mistyped path is an error, not a new empty database."""
+    anywhere else a mistyped path is an error, not a new empty database.
+
+    Commands run without the console's statement time limit (``admin``): they are batch
+    work (upgrade, demo, recompute, imports) with no screen to keep responsive, and Ctrl+C
+    stops them.
+    """
     url = getattr(args, "db", None) or local_config.configured_database()
     return open_database(url, PasswordStore(prompt=_prompt), migrate=migrate, create=create,
-                         admin=admin)
+                         admin=True)
 
 
 class ProgressBar:
@@ -155,8 +160,7 @@ def _cmd_db(args: argparse.Namespace) -> int:
         print(_("Password stored in the system keyring"))
         return 0
 
-    db = open_db(args, migrate=False, create=args.db_command == "upgrade",
-                 admin=args.db_command != "current")
+    db = open_db(args, migrate=False, create=args.db_command == "upgrade")
     try:
         if args.db_command == "current":
             st = migrate.schema_status(db.engine)
@@ -194,7 +198,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     if not 0 <= args.tickets <= DEMO_MAX_TICKETS:
         raise DeskError(_("--tickets must be between 0 and {n:,}").format(n=DEMO_MAX_TICKETS))
-    db = open_db(args, create=True, admin=True)
+    db = open_db(args, create=True)
     try:
         _demo_check_space(db, args.tickets)
         existing = _ticket_count(db)
