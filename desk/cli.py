@@ -24,7 +24,7 @@ from desk import config as local_config
 from desk.db.engine import translate_error
 from desk.db.secrets import PasswordStore
 from desk.db.session import Database, open_database
-from desk.db.url import parse_db_url
+from desk.db.url import DatabaseTarget, parse_db_url
 from desk.errors import DeskError
 from desk.i18n import _
 
@@ -108,9 +108,12 @@ def open_db(args: argparse.Namespace, *, migrate: bool = True,
     work (upgrade, demo, recompute, imports) with no screen to keep responsive, and Ctrl+C
     stops them.
     """
-    url = getattr(args, "db", None) or local_config.configured_database()
-    return open_database(url, PasswordStore(prompt=_prompt), migrate=migrate, create=create,
-                         admin=True)
+    return open_database(_target(args), PasswordStore(prompt=_prompt), migrate=migrate,
+                         create=create, admin=True)
+
+
+def _target(args: argparse.Namespace) -> DatabaseTarget:
+    return parse_db_url(getattr(args, "db", None) or local_config.configured_database())
 
 
 class ProgressBar:
@@ -198,9 +201,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     if not 0 <= args.tickets <= DEMO_MAX_TICKETS:
         raise DeskError(_("--tickets must be between 0 and {n:,}").format(n=DEMO_MAX_TICKETS))
+    _demo_check_space(_target(args), args.tickets)
     db = open_db(args, create=True)
     try:
-        _demo_check_space(db, args.tickets)
         existing = _ticket_count(db)
         if existing and not args.replace:
             raise DeskError(_(
@@ -238,12 +241,10 @@ def _wipe(db: Database) -> None:
             dbapi.execute("PRAGMA foreign_keys = OFF")
             try:
                 with conn.begin():
+                    # Virtual (full-text) tables first: they drop their shadow tables.
                     names = [r[0] for r in conn.exec_driver_sql(
                         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
-                        "LIKE 'sqlite%' AND sql NOT LIKE 'CREATE TABLE%'")] + [
-                        r[0] for r in conn.exec_driver_sql(
-                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name "
-                            "NOT LIKE 'sqlite%' AND sql LIKE 'CREATE TABLE%'")]
+                        "LIKE 'sqlite^_%' ESCAPE '^' ORDER BY sql LIKE 'CREATE TABLE%'")]
                     for name in names:
                         if conn.exec_driver_sql(
                                 "SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).first():
@@ -255,18 +256,21 @@ def _wipe(db: Database) -> None:
     migrate.run_alembic(db.engine, "upgrade", "head")
 
 
-def _demo_check_space(db: Database, tickets: int) -> None:
+def _demo_check_space(target: DatabaseTarget, tickets: int) -> None:
+    """Before anything is created: a big demo says what it needs, and refuses to fill the
+    disk of a SQLite file (a server's disk is not ours to measure)."""
     if tickets < DEMO_SAY_SIZE_FROM:
         return
-    need = tickets * DEMO_BYTES_PER_TICKET[db.dialect]
+    need = tickets * DEMO_BYTES_PER_TICKET["sqlite" if target.is_sqlite else "postgresql"]
     gb = need / 1e9
-    path = db.target.sqlite_path
+    path = target.sqlite_path
     if path is not None:
-        free = shutil.disk_usage(path.parent).free
+        folder = next(p for p in (path.parent, *path.parents) if p.exists())
+        free = shutil.disk_usage(folder).free
         if free < need:
             raise DeskError(_(
                 "{n:,} demo tickets need about {gb:.1f} GB of disk; {path} has {free:.1f} GB "
-                "free").format(n=tickets, gb=gb, path=path.parent, free=free / 1e9))
+                "free").format(n=tickets, gb=gb, path=folder, free=free / 1e9))
     print(_("{n:,} demo tickets take about {gb:.1f} GB of disk").format(n=tickets, gb=gb),
           file=sys.stderr)
 
@@ -293,8 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DBAPIError, sqlite3.Error, psycopg.Error) as err:
         # Bulk paths use the raw driver; their errors get the same one-line treatment. The
         # database was opened, so its URL and the configuration parse.
-        target = parse_db_url(getattr(args, "db", None) or local_config.configured_database())
-        print(f"desk: {_('error')}: {translate_error(err, target)}", file=sys.stderr)
+        print(f"desk: {_('error')}: {translate_error(err, _target(args))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print(f"desk: {_('interrupted')}", file=sys.stderr)

@@ -170,6 +170,7 @@ def test_a_big_demo_says_how_much_disk_it_needs(capsys, tmp_path, monkeypatch):
     code, _, err = run(capsys, "demo", "--tickets", "3000000", "--db",
                        str(tmp_path / "big.sqlite3"))
     assert code == 2 and "need about 18.3 GB of disk" in err and "1.0 GB free" in err
+    assert not (tmp_path / "big.sqlite3").exists()
 
 
 def test_demo_while_a_console_has_the_file_open(capsys, tmp_path):
