@@ -8,6 +8,7 @@ one line on stderr and a non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sqlite3
 import sys
 import time
@@ -18,13 +19,14 @@ from sqlalchemy.exc import DBAPIError
 
 from desk import __version__
 from desk import config as local_config
-from desk.cli_shared import EXIT_USER_ERROR, open_db
+from desk.cli_shared import EXIT_USER_ERROR, open_db, target_of
 from desk.cli_shared import add_db_arg as _db_arg
 from desk.cli_shared import prompt as _prompt
 from desk.cmdb import cli as cmdb_cli
 from desk.db.engine import translate_error
 from desk.db.secrets import PasswordStore
-from desk.db.url import parse_db_url
+from desk.db.session import Database
+from desk.db.url import DatabaseTarget, parse_db_url
 from desk.errors import DeskError
 from desk.i18n import _
 from desk.slaops import cli as sla_cli
@@ -62,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S")
     demo.add_argument("--locale", choices=("en", "zh_CN"), default="en")
     demo.add_argument("--quiet", action="store_true", help=_("no progress bar"))
+    demo.add_argument("--replace", action="store_true",
+                      help=_("delete everything in the database first (it holds tickets)"))
     _db_arg(demo)
 
     # Subcommands of other parts of the core: ``register(sub, add_db_arg)``.
@@ -117,7 +121,7 @@ def _cmd_db(args: argparse.Namespace) -> int:
         print(_("Password stored in the system keyring"))
         return 0
 
-    db = open_db(args, migrate=False)
+    db = open_db(args, migrate=False, create=args.db_command == "upgrade")
     try:
         if args.db_command == "current":
             st = migrate.schema_status(db.engine)
@@ -142,13 +146,30 @@ def _cmd_db(args: argparse.Namespace) -> int:
     return 0
 
 
+# Above this the generator's plans no longer fit a desktop's memory; the benchmarks go to 1M.
+DEMO_MAX_TICKETS = 5_000_000
+# Measured with 20,000 demo tickets (their events, worklog, indexes, search index, CMDB and
+# SLA data included): 122 MB on SQLite, 101 MB on PostgreSQL.
+DEMO_BYTES_PER_TICKET = {"sqlite": 6_100, "postgresql": 5_000}
+DEMO_SAY_SIZE_FROM = 1_000_000
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from desk.demo.generate import generate_demo
 
-    if args.tickets < 0:
-        raise DeskError(_("--tickets must be 0 or more"))
-    db = open_db(args)
+    if not 0 <= args.tickets <= DEMO_MAX_TICKETS:
+        raise DeskError(_("--tickets must be between 0 and {n:,}").format(n=DEMO_MAX_TICKETS))
+    _demo_check_space(target_of(args), args.tickets)
+    db = open_db(args, create=True)
     try:
+        existing = _ticket_count(db)
+        if existing and not args.replace:
+            raise DeskError(_(
+                "{where} already holds {n:,} tickets; the demo fills only a database without "
+                "tickets. Add --replace to delete everything in it first, or give a new file "
+                "with --db").format(where=db.target.display(), n=existing))
+        if existing:
+            _wipe(db)
         started = time.monotonic()
         summary = generate_demo(db, tickets=args.tickets, seed=args.seed, locale=args.locale,
                                 progress=ProgressBar(_("Tickets"), enabled=not args.quiet))
@@ -159,6 +180,57 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     return 0
+
+
+def _ticket_count(db: Database) -> int:
+    with db.read_statements() as conn:
+        return conn.exec_driver_sql("SELECT count(*) FROM tickets").scalar_one()
+
+
+def _wipe(db: Database) -> None:
+    """Everything out, then the schema afresh (append-only history refuses row deletes)."""
+    from desk.db import migrate
+
+    if db.dialect == "sqlite":
+        # Dropping the tables takes their indexes and triggers along; SQLite has no other
+        # schema objects. Walking the migrations down rebuilds tables in batch mode: minutes.
+        with db.engine.connect() as conn:
+            dbapi = conn.connection.driver_connection
+            dbapi.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    # Virtual (full-text) tables first: they drop their shadow tables.
+                    names = [r[0] for r in conn.exec_driver_sql(
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                        "LIKE 'sqlite^_%' ESCAPE '^' ORDER BY sql LIKE 'CREATE TABLE%'")]
+                    for name in names:
+                        if conn.exec_driver_sql(
+                                "SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).first():
+                            conn.exec_driver_sql(f'DROP TABLE "{name}"')
+            finally:
+                dbapi.execute("PRAGMA foreign_keys = ON")
+    else:
+        migrate.run_alembic(db.engine, "downgrade", "base")
+    migrate.run_alembic(db.engine, "upgrade", "head")
+
+
+def _demo_check_space(target: DatabaseTarget, tickets: int) -> None:
+    """Before anything is created: a big demo says what it needs, and refuses to fill the
+    disk of a SQLite file (a server's disk is not ours to measure)."""
+    if tickets < DEMO_SAY_SIZE_FROM:
+        return
+    need = tickets * DEMO_BYTES_PER_TICKET["sqlite" if target.is_sqlite else "postgresql"]
+    gb = need / 1e9
+    path = target.sqlite_path
+    if path is not None:
+        folder = next(p for p in (path.parent, *path.parents) if p.exists())
+        free = shutil.disk_usage(folder).free
+        if free < need:
+            raise DeskError(_(
+                "{n:,} demo tickets need about {gb:.1f} GB of disk; {path} has {free:.1f} GB "
+                "free").format(n=tickets, gb=gb, path=folder, free=free / 1e9))
+    print(_("{n:,} demo tickets take about {gb:.1f} GB of disk").format(n=tickets, gb=gb),
+          file=sys.stderr)
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -181,9 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"desk: {_('error')}: {err}", file=sys.stderr)
         return EXIT_USER_ERROR
     except (DBAPIError, sqlite3.Error, psycopg.Error) as err:
-        # Bulk paths use the raw driver; their errors get the same one-line treatment.
-        target = parse_db_url(getattr(args, "db", None) or local_config.configured_database())
-        print(f"desk: {_('error')}: {translate_error(err, target)}", file=sys.stderr)
+        # Bulk paths use the raw driver; their errors get the same one-line treatment. The
+        # database was opened, so its URL and the configuration parse.
+        print(f"desk: {_('error')}: {translate_error(err, target_of(args))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print(f"desk: {_('interrupted')}", file=sys.stderr)

@@ -12,6 +12,7 @@ import sys
 from desk import config as local_config
 from desk.db.secrets import PasswordStore
 from desk.db.session import Database, open_database
+from desk.db.url import DatabaseTarget, parse_db_url
 from desk.i18n import _
 
 EXIT_USER_ERROR = 2
@@ -32,6 +33,19 @@ def add_db_arg(p: argparse.ArgumentParser) -> None:
                           "postgresql+psycopg://user@host[:port]/db"))
 
 
-def open_db(args: argparse.Namespace, *, migrate: bool = True) -> Database:
-    url = getattr(args, "db", None) or local_config.configured_database()
-    return open_database(url, PasswordStore(prompt=prompt), migrate=migrate)
+def open_db(args: argparse.Namespace, *, migrate: bool = True,
+            create: bool = False) -> Database:
+    """The command's database. Only commands that exist to make a database pass ``create``:
+    anywhere else a mistyped path is an error, not a new empty database.
+
+    Commands run without the console's statement time limit (``admin``): they are batch
+    work (upgrade, demo, recompute, imports) with no screen to keep responsive, and Ctrl+C
+    stops them.
+    """
+    return open_database(target_of(args), PasswordStore(prompt=prompt), migrate=migrate,
+                         create=create, admin=True)
+
+
+def target_of(args: argparse.Namespace) -> DatabaseTarget:
+    """The database the command names (``--db``, then ``DESK_DB`` and the configuration)."""
+    return parse_db_url(getattr(args, "db", None) or local_config.configured_database())

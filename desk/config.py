@@ -13,6 +13,8 @@ from typing import Any
 import platformdirs
 
 from desk.db.url import APP_NAME
+from desk.errors import ConfigError
+from desk.i18n import _
 
 
 def config_path() -> Path:
@@ -23,10 +25,35 @@ def config_path() -> Path:
 
 
 def load() -> dict[str, Any]:
+    """The settings, or ``{}`` when there is no file yet.
+
+    A file that exists but cannot be used stops Desk with a message: silently ignoring it
+    would open the empty embedded database instead of the team's server.
+    """
+    path = config_path()
     try:
-        return json.loads(config_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
         return {}
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(_("Cannot read the configuration file {path}: {reason}").format(
+            path=path, reason=getattr(err, "strerror", None) or err)) from None
+    try:
+        values = json.loads(raw)
+    except ValueError as err:
+        raise ConfigError(_(
+            "The configuration file {path} is not valid JSON ({reason}); fix or remove it"
+        ).format(path=path, reason=err)) from None
+    if not isinstance(values, dict):
+        raise ConfigError(_(
+            "The configuration file {path} must hold a JSON object, not {kind}").format(
+                path=path, kind=type(values).__name__))
+    database = values.get("database")
+    if database is not None and not isinstance(database, str):
+        raise ConfigError(_(
+            "In the configuration file {path}, \"database\" must be a text (a URL or a file "
+            "path), not {value}").format(path=path, value=json.dumps(database)[:40]))
+    return values
 
 
 def save(values: dict[str, Any]) -> None:

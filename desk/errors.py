@@ -26,6 +26,10 @@ class SchemaTooNew(DeskError):
     """The database was migrated by a newer Desk."""
 
 
+class DatabaseDamaged(DeskError):
+    """The SQLite file failed its integrity check: it must not be upgraded or written."""
+
+
 class ReadOnlyDatabase(DeskError):
     """The database file or server refuses writes."""
 

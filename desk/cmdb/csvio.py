@@ -18,13 +18,15 @@ are cleared. A column the file lacks is left alone.
 from __future__ import annotations
 
 import csv
+import os
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -104,6 +106,23 @@ class ImportSummary:
 # ---------------------------------------------------------------- reading files
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection). Export
+# puts an apostrophe before such a value (and before one that already starts with
+# apostrophes and then one of these), import takes one off: every value round-trips.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def neutralize(value: object) -> str:
+    """A cell value as exported: spreadsheets show it as text, never run it."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if _FORMULA.match(text) else text
+
+
+def restore(value: str) -> str:
+    """The value a neutralized cell stands for (other cells as they are)."""
+    return value[1:] if value.startswith("'") and _FORMULA.match(value, 1) else value
+
+
 def _rows(path: Path, required: tuple[str, ...],
           problems: list[Problem]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, row) for each data row; header problems are reported, not raised."""
@@ -114,8 +133,11 @@ def _rows(path: Path, required: tuple[str, ...],
         raise DeskError(_("Cannot read {path}: {reason}").format(
             path=path, reason=err.strerror)) from None
     with handle:
+        last = 0
         try:
-            reader = csv.reader(handle)
+            # strict: a quote that is never closed is an error, not the rest of the file
+            # swallowed into one value.
+            reader = csv.reader(handle, strict=True)
             header = next(reader, None)
             if header is None:
                 problems.append(Problem(name, 0, _("the file is empty")))
@@ -141,11 +163,15 @@ def _rows(path: Path, required: tuple[str, ...],
                     problems.append(Problem(name, line, _(
                         "{n} values but only {m} columns").format(n=len(values), m=len(cols))))
                     continue
-                yield line, {c: (values[i] if i < len(values) else "")
+                yield line, {c: (restore(values[i]) if i < len(values) else "")
                              for i, c in enumerate(cols) if c}
         except UnicodeDecodeError:
             raise DeskError(_("{path} is not UTF-8 text").format(path=path)) from None
         except csv.Error as err:
+            if "unexpected end of data" in str(err):
+                raise DeskError(_(
+                    "{path} line {line}: a value opened with a quote (\") is never closed"
+                ).format(path=path, line=last + 1)) from None
             raise DeskError(_("{path} line {line}: {reason}").format(
                 path=path, line=reader.line_num, reason=err)) from None
 
@@ -552,8 +578,30 @@ class ExportSummary:
     relationships: int
 
 
+def _check_writable(path: Path) -> None:
+    """Refuse an export path up front, so no file is half written when the other fails."""
+    if path.is_dir():
+        raise DeskError(_("Cannot write {path}: it is a folder").format(path=path))
+    if not path.parent.is_dir():
+        raise DeskError(_("Cannot write {path}: the folder {folder} does not exist").format(
+            path=path, folder=path.parent))
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise DeskError(_("Cannot write {path}: permission denied").format(path=path))
+
+
+def _open_for_writing(path: Path) -> TextIO:
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as err:
+        raise DeskError(_("Cannot write {path}: {reason}").format(
+            path=path, reason=err.strerror)) from None
+
+
 def export_cmdb(db: Database, cis: Path, relationships: Path | None = None) -> ExportSummary:
     """Write the live CMDB in the import format (export → import round-trips)."""
+    for path in (cis, relationships):
+        if path is not None:
+            _check_writable(path)
     with db.read() as s:
         classes = sorted(s.scalars(select(CiClass).where(CiClass.deleted_at.is_(None))),
                          key=class_order)
@@ -579,25 +627,25 @@ def export_cmdb(db: Database, cis: Path, relationships: Path | None = None) -> E
         ref = {r[0]: (f"{class_name[r[2]]}:{r[1]}" if counts[r[1]] > 1 else r[1])
                for r in rows}
         n_rel = 0
-        with open(cis, "w", encoding="utf-8", newline="") as out:
+        with _open_for_writing(cis) as out:
             w = csv.writer(out)
             w.writerow([*CI_COLUMNS, *OPTIONAL_COLUMNS, *field_cols])
             for (_ci_id, name, cid, status, env, crit, group_id, ext, loc, tag, serial,
                  attrs) in rows:
                 own = fields_by_class.get(cid, set())
-                w.writerow([name, class_name[cid], status, env, crit,
+                w.writerow([neutralize(v) for v in [name, class_name[cid], status, env, crit,
                             groups.get(group_id, "") if group_id else "", ext or "",
                             ref.get(loc, "") if loc else "", tag or "", serial or "",
                             *[field_text((attrs or {}).get(f)) if f in own else ""
-                              for f in field_cols]])
+                              for f in field_cols]]])
         if relationships is not None:
             edges = s.execute(select(CiRelationship.source_id, CiRelationship.type,
                                      CiRelationship.target_id)
                               .where(CiRelationship.deleted_at.is_(None))).all()
             lines = sorted((ref[a], t, ref[b]) for a, t, b in edges if a in ref and b in ref)
-            with open(relationships, "w", encoding="utf-8", newline="") as out:
+            with _open_for_writing(relationships) as out:
                 w = csv.writer(out)
                 w.writerow(REL_COLUMNS)
-                w.writerows(lines)
+                w.writerows([neutralize(v) for v in line] for line in lines)
             n_rel = len(lines)
     return ExportSummary(len(rows), n_rel)

@@ -6,8 +6,11 @@ so it is never part of the engine's URL, its repr, or an error message.
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 import weakref
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -19,6 +22,7 @@ from desk.errors import (
     AuthenticationFailed,
     ConfigError,
     ConnectionFailed,
+    DatabaseDamaged,
     DeskError,
     ReadOnlyDatabase,
 )
@@ -30,22 +34,27 @@ READ_ONLY_OPTION = "desk_read_only"
 
 _STORES: weakref.WeakKeyDictionary[Engine, PasswordStore] = weakref.WeakKeyDictionary()
 PG_CONNECT_TIMEOUT_S = 5
+# A console statement that runs longer than this is stuck (a lock held by a forgotten
+# session, a runaway query); cancelling it gives the agent a message instead of a frozen
+# screen. Admin commands (upgrade, demo, backup) legitimately run for minutes: no limit.
+PG_CONSOLE_STATEMENT_TIMEOUT_S = 30
+# A server that vanished without closing the connection (power cut, dropped VPN) must be
+# noticed within seconds, not after the kernel's two-hour keepalive default: probe an idle
+# connection after 5 s, every 2 s, give up after 3 lost probes; unacknowledged sends give up
+# after 10 s.
+PG_KEEPALIVE_PARAMS = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+                       "keepalives_count": 3, "tcp_user_timeout": 10_000}
 
 
-def create_desk_engine(target: DatabaseTarget, passwords: PasswordStore | None = None) -> Engine:
+def create_desk_engine(target: DatabaseTarget, passwords: PasswordStore | None = None, *,
+                       admin: bool = False) -> Engine:
+    """``admin``: for maintenance commands, without the console's statement time limit."""
     if target.is_sqlite:
         return _sqlite_engine(target)
-    return _postgresql_engine(target, passwords or PasswordStore())
+    return _postgresql_engine(target, passwords or PasswordStore(), admin=admin)
 
 
 def _sqlite_engine(target: DatabaseTarget) -> Engine:
-    path = target.sqlite_path
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise ConnectionFailed(_("Cannot create the folder {path}: {reason}").format(
-                path=path.parent, reason=err.strerror)) from None
     engine = create_engine(
         target.url,
         # One database worker thread uses a connection at a time; the pool may hand a
@@ -65,35 +74,77 @@ def _sqlite_engine(target: DatabaseTarget) -> Engine:
             cur.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError:
             pass  # a read-only file keeps its journal mode; writes fail later with a message
-        cur.execute("PRAGMA synchronous = NORMAL")
+        # The embedded file holds work that exists nowhere else: FULL syncs the WAL on every
+        # commit, so a power cut cannot take back a save the user saw succeed (NORMAL can).
+        cur.execute("PRAGMA synchronous = FULL")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        # Writers take the lock up front (IMMEDIATE) so two writers queue on busy_timeout
-        # instead of failing mid-transaction; readers stay deferred and never block (WAL).
+        # Writers take the lock up front (IMMEDIATE) so two writers queue instead of failing
+        # mid-transaction; readers stay deferred and never block (WAL).
         if conn.get_execution_options().get(READ_ONLY_OPTION):
             conn.exec_driver_sql("BEGIN")
         else:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            _begin_immediate(conn)
 
     return engine
 
 
-def _postgresql_engine(target: DatabaseTarget, passwords: PasswordStore) -> Engine:
+def _begin_immediate(conn: Any) -> None:
+    """Take the write lock, waiting at most the busy timeout, oldest waiter first (roughly).
+
+    SQLite's own busy handler backs off to 100 ms sleeps, so a writer that has waited long
+    polls least often and loses the lock to every newcomer (measured: one of four writers
+    saved once in 10 s). Here a waiter polls more often the longer it has waited, so the
+    oldest waiter is the likeliest to get the lock when it frees. After the timeout the last
+    attempt fails through SQLAlchemy, which ``translate_error`` turns into "locked by another
+    program".
+    """
+    dbapi = conn.connection.driver_connection
+    dbapi.execute("PRAGMA busy_timeout = 0")
+    try:
+        started = time.monotonic()
+        while (waited := time.monotonic() - started) < SQLITE_BUSY_TIMEOUT_MS / 1000:
+            try:
+                dbapi.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) and "busy" not in str(err):
+                    break  # not a wait: the attempt below raises it the usual way
+            time.sleep(_poll_interval(waited))
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        dbapi.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+
+
+def _poll_interval(waited: float) -> float:
+    """8 ms for a new waiter, down to 1 ms after 350 ms of waiting; jittered so that two
+    waiters of the same age do not poll in lockstep."""
+    return max(0.001, 0.008 / (1 + waited / 0.05)) * random.uniform(0.75, 1.25)
+
+
+def _postgresql_engine(target: DatabaseTarget, passwords: PasswordStore, *,
+                       admin: bool) -> Engine:
     engine = create_engine(
         target.url,
         pool_pre_ping=True,
-        connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S, "application_name": "desk"},
+        connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S,
+                      "application_name": "desk admin" if admin else "desk",
+                      **PG_KEEPALIVE_PARAMS},
     )
 
     _STORES[engine] = passwords
+    timeout_ms = 0 if admin else PG_CONSOLE_STATEMENT_TIMEOUT_S * 1000
 
     @event.listens_for(engine, "do_connect")
-    def _password(dialect: Any, conn_rec: Any, cargs: Any, cparams: dict[str, Any]) -> None:
+    def _connect(dialect: Any, conn_rec: Any, cargs: Any, cparams: dict[str, Any]) -> None:
         password = passwords.get(target, ask=False)
         if password is not None:
             cparams["password"] = password
+        # Appended to any ?options= of the URL; a later -c wins, so ours is in force.
+        cparams["options"] = " ".join(filter(None, (
+            cparams.get("options"), f"-c statement_timeout={timeout_ms}")))
 
     return engine
 
@@ -136,9 +187,14 @@ def translate_error(err: BaseException, target: DatabaseTarget) -> DeskError:
             return ReadOnlyDatabase(_("The database file {path} is read-only").format(path=where))
         if "unable to open" in low:
             return ConnectionFailed(_("Cannot open the database file {path}").format(path=where))
-        if "not a database" in low or "malformed" in low:
+        if "malformed" in low:
+            return DatabaseDamaged(damaged_message(where, msg))
+        if "not a database" in low:
             return ConfigError(_("{path} is not a Desk database (or it is damaged)").format(
                 path=where))
+        if "append-only" in low:
+            return DeskError(_("History entries cannot be changed or deleted ({reason})").format(
+                reason=msg))
         if "locked" in low or "busy" in low:
             return ConnectionFailed(
                 _("The database file {path} is locked by another program").format(path=where))
@@ -157,6 +213,13 @@ def translate_error(err: BaseException, target: DatabaseTarget) -> DeskError:
     if "role" in low and "does not exist" in low:
         return AuthenticationFailed(
             _("The user '{user}' does not exist on {where}").format(user=user, where=where))
+    if "statement timeout" in low:
+        return DeskError(_(
+            "{where} took longer than {s} s to answer; the request was cancelled").format(
+                where=where, s=PG_CONSOLE_STATEMENT_TIMEOUT_S))
+    if "append-only" in low:
+        return DeskError(_("History entries cannot be changed or deleted ({reason})").format(
+            reason=msg))
     if "read-only" in low or "permission denied" in low:
         return ReadOnlyDatabase(_("No write permission on {where}: {reason}").format(
             where=where, reason=msg))
@@ -175,3 +238,12 @@ def _short_reason(low: str, msg: str) -> str:
     if "timeout" in low or "timed out" in low:
         return _("no answer within {s} s").format(s=PG_CONNECT_TIMEOUT_S)
     return msg
+
+
+def damaged_message(where: str, detail: str) -> str:
+    """What a user reads about a damaged SQLite file, with the way out."""
+    return _("The database file {path} is damaged ({detail}). Close every Desk using it and "
+             "copy your last good backup over it (one made with 'desk db backup', or the "
+             "{name}.*.bak copy Desk makes before each upgrade)").format(
+                 path=where, detail=(detail.strip().splitlines() or [""])[0],
+                 name=Path(where).name)

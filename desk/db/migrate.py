@@ -19,10 +19,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, inspect
 
 from desk.db.url import DatabaseTarget
-from desk.errors import DeskError, SchemaTooNew
+from desk.errors import ConfigError, DatabaseDamaged, DeskError, SchemaTooNew
 from desk.i18n import _
 from desk.timeutil import utcnow
 
@@ -59,6 +59,7 @@ class SchemaState(enum.Enum):
     BEHIND = "behind"  # older revision: upgrade
     CURRENT = "current"
     NEWER = "newer"  # written by a newer Desk: refuse
+    FOREIGN = "foreign"  # another program's tables and no Desk schema: refuse
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class SchemaStatus:
     state: SchemaState
     current: str | None
     head: str
+    # FOREIGN: the tables and views found (sorted), which Desk must not add its schema to.
+    found: tuple[str, ...] = ()
 
 
 def schema_status(engine: Engine) -> SchemaStatus:
@@ -74,7 +77,10 @@ def schema_status(engine: Engine) -> SchemaStatus:
     assert head is not None
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
+        found = _other_tables(conn) if current is None else ()
     if current is None:
+        if found:
+            return SchemaStatus(SchemaState.FOREIGN, None, head, found)
         return SchemaStatus(SchemaState.EMPTY, None, head)
     if current == head:
         return SchemaStatus(SchemaState.CURRENT, current, head)
@@ -85,7 +91,23 @@ def schema_status(engine: Engine) -> SchemaStatus:
     return SchemaStatus(SchemaState.BEHIND, current, head)
 
 
-def refuse_newer(status: SchemaStatus, target: DatabaseTarget) -> None:
+def _other_tables(conn: Connection) -> tuple[str, ...]:
+    insp = inspect(conn)
+    names = set(insp.get_table_names()) | set(insp.get_view_names())
+    if conn.dialect.name == "postgresql":
+        names |= set(insp.get_foreign_table_names())  # type: ignore[attr-defined]
+    names.discard("alembic_version")
+    return tuple(sorted(names))
+
+
+def refuse_unusable(status: SchemaStatus, target: DatabaseTarget) -> None:
+    """Refuse a schema this Desk cannot work with: a newer one, or another program's."""
+    if status.state is SchemaState.FOREIGN:
+        shown = ", ".join(status.found[:5]) + (", …" if len(status.found) > 5 else "")
+        raise ConfigError(_(
+            "{where} is not a Desk database: it holds {n} tables of another program ({names}). "
+            "Desk creates its schema only in an empty database").format(
+                where=target.display(), n=len(status.found), names=shown))
     if status.state is SchemaState.NEWER:
         raise SchemaTooNew(_(
             "The database {where} was upgraded by a newer Desk (schema {current}); this Desk "
@@ -95,9 +117,12 @@ def refuse_newer(status: SchemaStatus, target: DatabaseTarget) -> None:
 
 def upgrade(engine: Engine, target: DatabaseTarget, revision: str = "head",
             backup: bool = True) -> Path | None:
-    """Upgrade to ``revision``. A non-empty SQLite file is backed up first; returns the copy."""
+    """Upgrade to ``revision``. A non-empty SQLite file is checked and backed up first; returns
+    the copy. An upgrade rewrites tables: on a damaged file it would spread the damage."""
     status = schema_status(engine)
-    refuse_newer(status, target)
+    refuse_unusable(status, target)
+    if target.sqlite_path is not None and status.state is not SchemaState.EMPTY:
+        check_integrity(target)
     copy = None
     if backup and status.state is SchemaState.BEHIND and target.sqlite_path is not None:
         stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
@@ -115,18 +140,26 @@ def downgrade(engine: Engine, revision: str) -> None:
 def run_alembic(engine: Engine, verb: str, revision: str) -> None:
     cfg = alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # A migration may rewrite a big table: no console statement time limit.
+            conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
         cfg.attributes["connection"] = conn
         getattr(command, verb)(cfg, revision)
 
 
 def backup_database(engine: Engine, target: DatabaseTarget, dest: Path) -> Path:
-    """A consistent copy of the database: SQLite's online backup, or pg_dump for PostgreSQL."""
+    """A consistent copy of the database: SQLite's online backup, or pg_dump for PostgreSQL.
+
+    A SQLite source is checked first (a copy of a damaged file is no backup) and the copy is
+    checked after: a backup that fails its check is deleted and reported as failed.
+    """
     dest = Path(dest).expanduser().absolute()
     if dest.exists():
         raise DeskError(_("{path} exists already; choose a new file").format(path=dest))
     if target.is_sqlite:
         if target.sqlite_path is None:
             raise DeskError(_("An in-memory database cannot be backed up"))
+        check_integrity(target)
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
             src = sqlite3.connect(f"file:{target.sqlite_path}?mode=ro", uri=True)
@@ -141,8 +174,77 @@ def backup_database(engine: Engine, target: DatabaseTarget, dest: Path) -> Path:
             dest.unlink(missing_ok=True)
             raise DeskError(_("Backup to {path} failed: {reason}").format(
                 path=dest, reason=err)) from None
+        problems = quick_check(dest)
+        if problems:
+            dest.unlink(missing_ok=True)
+            raise DeskError(_("Backup to {path} failed: the copy does not pass its integrity "
+                              "check ({detail})").format(path=dest,
+                                                         detail=problems[0].splitlines()[0]))
         return dest
     return _pg_dump(engine, target, dest)
+
+
+# ---------------------------------------------------------------- SQLite integrity
+
+# The date of the last passed check is kept in the file's header (PRAGMA user_version, which
+# Desk uses for nothing else): no table, so no trigger, change feed or migration sees it.
+INTEGRITY_CHECK_EVERY_DAYS = 7
+_EPOCH_DAY = 86_400
+
+
+def quick_check(path: Path) -> list[str]:
+    """``PRAGMA quick_check`` of a SQLite file: [] when healthy, else its problems."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as err:
+        # A file too damaged to run the check on (e.g. a broken header or schema page).
+        return [str(err)]
+    return [] if rows == ["ok"] else rows
+
+
+def check_integrity(target: DatabaseTarget) -> None:
+    """Raise ``DatabaseDamaged`` (with the way out) when the SQLite file fails its check."""
+    from desk.db.engine import damaged_message
+
+    assert target.sqlite_path is not None
+    problems = quick_check(target.sqlite_path)
+    if problems:
+        raise DatabaseDamaged(damaged_message(target.display(), problems[0]))
+    mark_checked(target.sqlite_path)
+
+
+def check_integrity_if_due(target: DatabaseTarget) -> None:
+    """On open: check a file whose last passed check is older than a week."""
+    assert target.sqlite_path is not None
+    try:
+        conn = sqlite3.connect(f"file:{target.sqlite_path}?mode=ro", uri=True)
+        try:
+            last_day = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        last_day = 0
+    if _today() - last_day >= INTEGRITY_CHECK_EVERY_DAYS:
+        check_integrity(target)
+
+
+def mark_checked(path: Path) -> None:
+    try:
+        conn = sqlite3.connect(path, timeout=1)
+        try:
+            conn.execute(f"PRAGMA user_version = {_today()}")
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        pass  # read-only or busy: the check simply runs again at the next open
+
+
+def _today() -> int:
+    return int(utcnow().timestamp()) // _EPOCH_DAY
 
 
 def _pg_dump(engine: Engine, target: DatabaseTarget, dest: Path) -> Path:

@@ -11,15 +11,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk.db.engine import READ_ONLY_OPTION, check_connection, create_desk_engine, translate_error
-from desk.db.migrate import SchemaState, refuse_newer, schema_status, upgrade
+from desk.db.migrate import (
+    SchemaState,
+    check_integrity_if_due,
+    mark_checked,
+    refuse_unusable,
+    schema_status,
+    upgrade,
+)
 from desk.db.secrets import PasswordStore
 from desk.db.url import DatabaseTarget, parse_db_url
+from desk.errors import ConfigError, ConnectionFailed
+from desk.i18n import _
 
 
 @dataclass
@@ -98,25 +108,39 @@ def open_database(
     passwords: PasswordStore | None = None,
     *,
     migrate: bool = True,
+    create: bool = True,
+    admin: bool = False,
 ) -> Database:
     """Open (and by default create or upgrade) a Desk database.
 
     ``migrate=False`` only connects: maintenance commands use it to inspect, back up or
     upgrade a database whose schema may be older or newer than this Desk.
+    ``create=False`` refuses a SQLite file that does not exist (a mistyped path must not
+    become a new, empty database). ``admin``: no statement time limit (PostgreSQL), for
+    maintenance commands.
 
     Raises ``DeskError`` subclasses with a user-facing message: unreachable server, wrong
-    password, read-only file, a schema newer than this Desk.
+    password, read-only or damaged file, missing file, a schema newer than this Desk or
+    another program's tables.
     """
     target = url if isinstance(url, DatabaseTarget) else parse_db_url(url)
     passwords = passwords or PasswordStore()
-    engine = create_desk_engine(target, passwords)
+    path = target.sqlite_path
+    existed = path is not None and path.exists()
+    if path is not None:
+        _prepare_sqlite_file(path, existed, create)
+    engine = create_desk_engine(target, passwords, admin=admin)
     try:
         check_connection(engine, target, passwords)
+        if existed:
+            check_integrity_if_due(target)
         if migrate:
             status = schema_status(engine)
-            refuse_newer(status, target)
+            refuse_unusable(status, target)
             if status.state is not SchemaState.CURRENT:
                 upgrade(engine, target)
+        if path is not None and not existed:
+            mark_checked(path)  # a new file is healthy: no check due for a week
     except DBAPIError as err:
         engine.dispose()
         raise translate_error(err, target) from None
@@ -124,3 +148,19 @@ def open_database(
         engine.dispose()
         raise
     return Database(target, engine, passwords)
+
+
+def _prepare_sqlite_file(path: Path, existed: bool, create: bool) -> None:
+    if path.is_dir():
+        raise ConfigError(_("{path} is a folder, not a database file").format(path=path))
+    if existed:
+        return
+    if not create:
+        raise ConfigError(_(
+            "There is no database file {path}; check the path, or create the database "
+            "with 'desk db upgrade --db {path}'").format(path=path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ConnectionFailed(_("Cannot create the folder {path}: {reason}").format(
+            path=path.parent, reason=err.strerror)) from None

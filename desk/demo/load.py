@@ -13,6 +13,7 @@ is read from the catalogue, never hard-coded, so indexes added by later migratio
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -135,14 +136,19 @@ def prepare_connection(conn: Connection) -> Callable[[], None]:
     dbapi.execute(f"PRAGMA cache_size = -{SQLITE_LOAD_CACHE_KIB}")
     # WAL writes every page twice (log, then checkpoint). A rollback journal saves only the
     # pages that existed before and are changed — few, when the load mostly appends — and is
-    # just as safe. Leaving WAL needs this to be the only connection; if it is not, the mode
-    # stays WAL and the load is merely slower.
-    journal = dbapi.execute("PRAGMA journal_mode").fetchone()[0]
-    if journal == "wal":
-        dbapi.execute("PRAGMA journal_mode = TRUNCATE")
+    # just as safe. Leaving WAL needs this to be the only connection; if it is not (a console
+    # has the file open), SQLite refuses at once with "locked", the mode stays WAL and the
+    # load is merely slower.
+    left_wal = False
+    if dbapi.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        try:
+            left_wal = dbapi.execute("PRAGMA journal_mode = TRUNCATE").fetchone()[0] != "wal"
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err):
+                raise
 
     def restore() -> None:
-        if journal == "wal":
+        if left_wal:
             dbapi.execute("PRAGMA journal_mode = WAL")
         dbapi.execute("PRAGMA foreign_keys = ON")
         dbapi.execute(f"PRAGMA cache_size = {cache}")

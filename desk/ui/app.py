@@ -242,7 +242,16 @@ class Startup(QObject):
     # ------------------------------------------------------------ opening
 
     async def open(self) -> Database | None:
-        url = self.db_url or local_config.configured_database()
+        url = self.db_url
+        while not url:
+            try:
+                url = local_config.configured_database()
+                break  # None: the embedded default
+            except DeskError as err:
+                # A broken configuration file: Retry reads it again, or choose a database.
+                url = await self._after_error(str(err), None)
+                if url is None:
+                    return None
         loop = asyncio.get_running_loop()
         keep_in_keyring: str | None = None
         while True:
@@ -303,7 +312,10 @@ class Startup(QObject):
             if await self._ask(chooser) == QDialog.DialogCode.Accepted:
                 chosen = chooser.chosen_url()
                 if chooser.make_default():
-                    values = local_config.load()
+                    try:
+                        values = local_config.load()
+                    except DeskError:  # broken: the user's choice replaces it
+                        values = {}
                     values["database"] = parse_db_url(chosen).url.render_as_string(
                         hide_password=True)
                     local_config.save(values)

@@ -4,8 +4,25 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from desk.cli import main
 from tests.cmdb.test_csv import CIS, RELS, write
+
+
+@pytest.fixture(autouse=True)
+def _database(sqlite_url, capsys):
+    """cmdb commands open existing databases only; 'desk db upgrade' creates one."""
+    assert main(["db", "upgrade", "--db", sqlite_url]) == 0
+    capsys.readouterr()
+
+
+def test_a_mistyped_database_path_is_not_created(tmp_path, capsys):
+    missing = tmp_path / "typo" / "desk.sqlite3"
+    assert main(["cmdb", "impact", "DC1", "--db", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert f"There is no database file {missing}" in err and len(err.splitlines()) == 1
+    assert not missing.parent.exists()
 
 
 def test_import_impact_export(sqlite_url, tmp_path, capsys):
@@ -64,3 +81,9 @@ def test_class_administration(sqlite_url, capsys):
     assert main(["cmdb", "add-class", "scanner", "--field", "dpi", "--db", sqlite_url]) == 2
     assert main(["cmdb", "propagation", "depends_on", "--db", sqlite_url]) == 0
     assert "Propagating: depends_on" in capsys.readouterr().out
+
+
+def test_export_to_a_folder_is_one_line_and_exit_2(sqlite_url, tmp_path, capsys):
+    assert main(["cmdb", "export", "--cis", str(tmp_path), "--db", sqlite_url]) == 2
+    err = capsys.readouterr().err
+    assert f"Cannot write {tmp_path}: it is a folder" in err and len(err.splitlines()) == 1

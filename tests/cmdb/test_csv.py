@@ -191,3 +191,46 @@ def test_export_import_round_trip(unix, tmp_path, sqlite_url):
         assert (again.created, again.updated, again.relationships_created) == (0, 0, 0)
     finally:
         other.dispose()
+
+
+FORMULAS = ["=HYPERLINK(\"http://evil\",\"x\")", "+44 20 7946", "-minus", "@SUM(A1)",
+            "'=already quoted", "\tindented"]
+
+
+def _ci_names(db) -> list[str]:
+    from desk.models import ConfigurationItem
+
+    with db.read() as s:
+        return sorted(s.scalars(select(ConfigurationItem.name)))
+
+
+def test_formula_cells_are_neutralized_on_export_and_round_trip(db, tmp_path):
+    for name in FORMULAS:
+        sv.create_ci(db, None, sv.CiInput(name, "server", asset_tag="=1+1"))
+    stored = _ci_names(db)
+    export_cmdb(db, tmp_path / "cis.csv")
+    import csv
+
+    with open(tmp_path / "cis.csv", encoding="utf-8", newline="") as f:
+        cells = [c for row in list(csv.reader(f))[1:] for c in row if c]
+    risky = [c for c in cells if c[0] in "=+-@\t\r"]
+    assert risky == [] and "'=1+1" in cells and "''=already quoted" in cells
+    again = import_cmdb(db, None, tmp_path / "cis.csv")
+    assert (again.created, again.updated, again.unchanged) == (0, 0, len(FORMULAS))
+    assert _ci_names(db) == stored and "=HYPERLINK(\"http://evil\",\"x\")" in stored
+
+
+def test_an_unterminated_quote_names_its_line(db, tmp_path):
+    bad = write(tmp_path, "cis.csv", 'name,class\nx,server\n"y,server\nz,server\n')
+    with pytest.raises(DeskError, match=r"cis.csv line 3: a value opened with a quote \(\"\) "
+                                        r"is never closed"):
+        import_cmdb(db, None, bad)
+
+
+@pytest.mark.parametrize("where, message", [
+    ("folder", "it is a folder"), ("missing/cis.csv", "does not exist")])
+def test_export_paths_are_checked_like_import_paths(db, tmp_path, where, message):
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(DeskError, match=f"Cannot write .*{message}"):
+        export_cmdb(db, tmp_path / "ok.csv", tmp_path / where)
+    assert not (tmp_path / "ok.csv").exists()  # nothing half written
