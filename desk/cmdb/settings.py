@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.cmdb.vocab import DEFAULT_PROPAGATING, RelType
-from desk.db.session import Database
+from desk.db.session import Database, changes_of
 from desk.errors import ValidationError
 from desk.i18n import _
 from desk.ids import uuid7
@@ -70,7 +70,7 @@ def set_propagating_types(db: Database, types: Iterable[str]) -> Changes:
     with db.write() as s:
         _put(s, PROPAGATING_KEY, sorted(set(chosen)))
         touch_graph(s)
-    return Changes.of("settings")
+    return changes_of(s)
 
 
 def major_incident_rule(db: Database) -> MajorIncidentRule:
@@ -88,7 +88,7 @@ def set_major_incident_rule(db: Database, count: int, minutes: int) -> Changes:
         raise ValidationError(_("The window must be at least 1 minute"), field="minutes")
     with db.write() as s:
         _put(s, MAJOR_RULE_KEY, {"count": int(count), "minutes": int(minutes)})
-    return Changes.of("settings")
+    return changes_of(s)
 
 
 def graph_token_in(s: Session) -> str:

@@ -11,11 +11,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desk.db.session import Database
+from desk.db.session import Database, changes_of
 from desk.domain.priority import PriorityMatrix
 from desk.errors import ValidationError
 from desk.i18n import _
 from desk.models import PriorityCell, Setting
+from desk.services.changes import Changes
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def get_setting(db: Database, key: str) -> Any:
     return option.default if value is None else option.type(value)
 
 
-def set_setting(db: Database, key: str, value: Any) -> None:
+def set_setting(db: Database, key: str, value: Any) -> Changes:
     option = OPTIONS.get(key)
     if option is None:
         raise ValidationError(_("Unknown setting {key}").format(key=key), field=key)
@@ -63,6 +64,7 @@ def set_setting(db: Database, key: str, value: Any) -> None:
             s.add(Setting(key=key, value=value))
         else:
             row.value = value
+    return changes_of(s)
 
 
 def load_priority_matrix(db: Database) -> PriorityMatrix:
