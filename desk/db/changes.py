@@ -47,7 +47,7 @@ _EMPTY: Mapping[str, Mapping[Key, RowOp]] = MappingProxyType({})
 class Changes:
     """Rows per table (key → net operation) and the ids of the tickets they belong to."""
 
-    rows: Mapping[str, Mapping[Key, RowOp]] = field(default=_EMPTY)
+    rows: Mapping[str, Mapping[Key, RowOp]] = field(default_factory=lambda: _EMPTY)
     ticket_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
 
     __hash__ = None  # type: ignore[assignment]  # holds mappings

@@ -40,7 +40,6 @@ from desk.services import catalog
 from desk.services.catalog import TicketRef
 from desk.services.people import CurrentUser
 from desk.ui.sla.notify import NotificationBanner, NotificationCenter
-from desk.ui.ticket.common import alive
 from desk.ui.ticket.form import TicketForm
 from desk.ui.worker import DbRunner
 
@@ -302,7 +301,7 @@ class MainWindow(QMainWindow):
 
     def open_number(self, number: str) -> None:
         self.runner.read(catalog.find_ticket_ref, number.strip(),
-                         on_done=alive(self, lambda ref: self._number_found(number, ref)),
+                         owner=self, on_done=lambda ref: self._number_found(number, ref),
                          label="go to ticket")
 
     def _number_found(self, number: str, ref: TicketRef | None) -> None:
@@ -578,8 +577,8 @@ class MainWindow(QMainWindow):
         self.check_connection()
 
     def check_connection(self) -> None:
-        self.runner.read(catalog.ping, on_done=alive(self, lambda _ok: self._set_connected(True)),
-                         on_error=alive(self, self._ping_failed), label="ping")
+        self.runner.read(catalog.ping, owner=self, on_done=lambda _ok: self._set_connected(True),
+                         on_error=self._ping_failed, label="ping")
 
     def _ping_failed(self, err: BaseException) -> None:
         if not isinstance(err, DeskError):

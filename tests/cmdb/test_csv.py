@@ -181,7 +181,8 @@ def test_export_import_round_trip(unix, tmp_path, sqlite_url):
         sv.create_class(other, None, "printer", fields=[{"name": "dpi", "type": "integer"},
                                                          {"name": "duplex", "type": "boolean"},
                                                          {"name": "bought", "type": "date"}])
-        summary = import_cmdb(other, None, tmp_path / "out-cis.csv", tmp_path / "out-rels.csv").value
+        summary = import_cmdb(other, None, tmp_path / "out-cis.csv",
+                              tmp_path / "out-rels.csv").value
         assert (summary.created, summary.relationships_created) == (8, 7)
         export_cmdb(other, tmp_path / "again-cis.csv", tmp_path / "again-rels.csv")
         for a, b in (("out-cis.csv", "again-cis.csv"), ("out-rels.csv", "again-rels.csv")):

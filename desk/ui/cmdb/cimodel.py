@@ -25,7 +25,7 @@ from desk.cmdb import services as sv
 from desk.cmdb.services import CiFilter, CiRow
 from desk.db.session import Database
 from desk.services.changes import Changes
-from desk.ui.cmdb.common import alive, class_label, environment_label, status_label, translate
+from desk.ui.cmdb.common import class_label, environment_label, status_label, translate
 from desk.ui.worker import DbRunner, Op
 
 PAGE = 200
@@ -69,7 +69,7 @@ class CiListModel(QAbstractTableModel):
             self._op.cancel()
         self._fetching = True
         self._op = self.runner.read(_first_page, self.filter,
-                                    on_done=alive(self, lambda r: self._reset(gen, *r)),
+                                    owner=self, on_done=lambda r: self._reset(gen, *r),
                                     label="cmdb list")
 
     def _reset(self, gen: int, total: int, rows: list[CiRow]) -> None:
@@ -92,7 +92,7 @@ class CiListModel(QAbstractTableModel):
         self._fetching = True
         gen = self._generation
         self._op = self.runner.read(sv.page_cis, self.filter, len(self.rows), PAGE,
-                                    on_done=alive(self, lambda rows: self._append(gen, rows)),
+                                    owner=self, on_done=lambda rows: self._append(gen, rows),
                                     label="cmdb page")
 
     def _append(self, gen: int, rows: list[CiRow]) -> None:
@@ -110,8 +110,8 @@ class CiListModel(QAbstractTableModel):
             self.total = len(self.rows)  # the table shrank meanwhile
         self.loaded.emit()
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.tables & {"configuration_items", "ci_classes"}:
+    def _on_changed(self, changes: Changes, _origin: str) -> None:
+        if changes.touches("configuration_items", "ci_classes"):
             self.refresh()
 
     # ---------------------------------------------------------------- Qt model

@@ -29,17 +29,17 @@ from desk.errors import AttachmentTooLarge, DeskError
 from desk.i18n import _
 from desk.services import tickets
 from desk.services.catalog import attachment_limit, name_of
-from desk.services.changes import Changes
+from desk.services.changes import Written
 from desk.services.dto import AttachmentView
 from desk.services.people import CurrentUser
-from desk.ui.ticket.common import FieldBox, alive, local_time
+from desk.ui.ticket.common import FieldBox, local_time
 from desk.ui.worker import DbRunner
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def add_file(db: Database, actor_id: uuid.UUID, ticket_id: uuid.UUID,
-             path: str) -> tuple[AttachmentView, Changes]:
+             path: str) -> Written[AttachmentView]:
     """Read ``path`` and attach it; a file above the limit is refused before it is read."""
     file = Path(path)
     try:
@@ -150,8 +150,8 @@ class AttachmentsPanel(QWidget):
         for path in paths:
             self.in_flight += 1
             self.runner.write(add_file, self.me.id, self.ticket_id, path,
-                              on_done=alive(self, self._added),
-                              on_error=alive(self, self._failed),
+                              owner=self, on_done=self._added,
+                              on_error=self._failed,
                               label="add attachment")
 
     def open_selected(self) -> None:
@@ -163,7 +163,7 @@ class AttachmentsPanel(QWidget):
         dest = self._tmp / att.id.hex / att.filename
         self.in_flight += 1
         self.runner.read(export_attachment, att.id, str(dest),
-                         on_done=alive(self, self._opened), on_error=alive(self, self._failed),
+                         owner=self, on_done=self._opened, on_error=self._failed,
                          label="open attachment")
 
     def save_selected(self) -> None:
@@ -178,7 +178,7 @@ class AttachmentsPanel(QWidget):
     def save_to(self, att: AttachmentView, dest: str) -> None:
         self.in_flight += 1
         self.runner.read(export_attachment, att.id, dest,
-                         on_done=alive(self, self._exported), on_error=alive(self, self._failed),
+                         owner=self, on_done=self._exported, on_error=self._failed,
                          label="save attachment")
 
     def _added(self, _result: object) -> None:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from desk.domain.enums import Channel, Kind, ResolutionCode, Status
 from desk.domain.priority import level_label, priority_label
@@ -21,20 +18,6 @@ def translate(text: str, *, disambiguation: str | None = None) -> str:
     positional literal as ``translate(context, text)``; ``tools/update_translations.py``
     collects both."""
     return QCoreApplication.translate("desk", text, disambiguation)
-
-
-def alive(obj: Any, fn: Callable[..., Any] | None) -> Callable[..., Any] | None:
-    """A callback that does nothing once ``obj`` (a widget) is gone: a database answer can
-    arrive after the user closed the tab that asked."""
-    if fn is None:
-        return None
-
-    def call(*args: Any) -> Any:
-        if isValid(obj):
-            return fn(*args)
-        return None
-
-    return call
 
 
 def local_time(dt: datetime | None, seconds: bool = False) -> str:

@@ -54,7 +54,6 @@ from desk.ui.ticket.common import (
     RESOLUTION_CODES,
     Chip,
     FieldBox,
-    alive,
     channel_label,
     error_color,
     field_label,
@@ -343,14 +342,14 @@ class TicketForm(QWidget):
 
     def _read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[..., Any] | None = None,
               on_error: Callable[..., Any] | None = None, label: str = "") -> Any:
-        return self.runner.read(fn, *args, on_done=alive(self, on_done),
-                                on_error=alive(self, on_error), label=label)
+        return self.runner.read(fn, *args, owner=self, on_done=on_done,
+                                on_error=on_error, label=label)
 
     def _write(self, fn: Callable[..., Any], *args: Any,
                on_done: Callable[..., Any] | None = None,
                on_error: Callable[..., Any] | None = None, label: str = "") -> Any:
-        return self.runner.write(fn, *args, on_done=alive(self, on_done),
-                                 on_error=alive(self, on_error), label=label)
+        return self.runner.write(fn, *args, owner=self, on_done=on_done,
+                                 on_error=on_error, label=label)
 
     # ------------------------------------------------------------ building
 
@@ -1129,8 +1128,8 @@ class TicketForm(QWidget):
 
     # ------------------------------------------------------------ changes elsewhere
 
-    def _on_changed(self, changes: Changes) -> None:
-        if self.ticket_id is not None and self.ticket_id in changes.ticket_ids and self.ready:
+    def _on_changed(self, changes: Changes, _origin: str) -> None:
+        if self.ticket_id is not None and changes.touches_ticket(self.ticket_id) and self.ready:
             self._load_detail()
 
     def _on_newer(self, detail: TicketDetail) -> None:
