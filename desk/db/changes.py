@@ -78,7 +78,7 @@ class Changes:
         keys = self.rows.get(table, {})
         if op is None:
             return frozenset(keys)
-        return frozenset(k for k, o in keys.items() if o is op)
+        return frozenset(k for k, o in keys.items() if o == op)
 
     def touches_ticket(self, ticket_id: uuid.UUID) -> bool:
         """The ticket itself or one of its child rows (worklog, clocks, audit, ...) changed."""

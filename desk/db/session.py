@@ -130,12 +130,12 @@ def _record_flushes(factory: sessionmaker[Session]) -> None:
         if log is None:
             return
         for obj in session.new:
-            log.add(*_with_op(_row(obj), RowOp.INSERT))
+            _add(log, obj, RowOp.INSERT)
         for obj in session.dirty:
             if session.is_modified(obj, include_collections=False):
-                log.add(*_with_op(_row(obj), RowOp.UPDATE))
+                _add(log, obj, RowOp.UPDATE)
         for obj in session.deleted:
-            log.add(*_with_op(_row(obj), RowOp.DELETE))
+            _add(log, obj, RowOp.DELETE)
 
     def after_transaction_create(session: Session, transaction: SessionTransaction) -> None:
         log = session.info.get(_LOG)
@@ -154,9 +154,9 @@ def _record_flushes(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_soft_rollback", after_soft_rollback)
 
 
-def _with_op(row: tuple[str, Key, uuid.UUID | None],
-             op: RowOp) -> tuple[str, Key, RowOp, uuid.UUID | None]:
-    return row[0], row[1], op, row[2]
+def _add(log: ChangeLog, obj: object, op: RowOp) -> None:
+    table, key, ticket_id = _row(obj)
+    log.add(table, key, op, ticket_id)
 
 
 def open_database(
