@@ -171,7 +171,7 @@ def test_export_import_round_trip(unix, tmp_path, sqlite_url):
     sv.create_ci(db, None, sv.CiInput("prn, \"floor 2\"", "printer", asset_tag="A-7",
                                       attributes={"dpi": 600, "duplex": True,
                                                   "bought": "2024-02-29"}))
-    first = export_cmdb(db, tmp_path / "out-cis.csv", tmp_path / "out-rels.csv").value
+    first = export_cmdb(db, tmp_path / "out-cis.csv", tmp_path / "out-rels.csv")
     assert (first.cis, first.relationships) == (8, 7)
     rels = (tmp_path / "out-rels.csv").read_text(encoding="utf-8")
     assert "database:db1,runs_on,server:db1" in rels
