@@ -123,7 +123,10 @@ def test_writes_publish_what_they_changed_with_this_consoles_origin(
     assert changes == written
     assert changes.ids("users", RowOp.INSERT) == {user.id}
     assert origin == runner.origin
-    assert DbRunner(runner.db).origin != runner.origin  # another console's writes differ
+    other = DbRunner(runner.db)  # another console
+    assert other.origin != runner.origin
+    other.shutdown()
+    other.deleteLater()
 
 
 def test_publish_carries_the_given_origin_and_skips_empty_changes(
