@@ -134,7 +134,7 @@ def _cmd_db(args: argparse.Namespace) -> int:
             copy = migrate.upgrade(db.engine, db.target)
             if copy is not None:
                 print(_("Backed up to {path}").format(path=copy))
-            if ensure_default_sla(db):
+            if ensure_default_sla(db).value:
                 print(_("Added the default SLA calendars and policies"))
             print(_("{where} is at schema {head}").format(
                 where=db.target.display(), head=migrate.head_revision()))

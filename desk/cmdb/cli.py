@@ -76,7 +76,7 @@ def _import(db: Database, args: argparse.Namespace) -> int:
     if args.cis is None and args.relationships is None:
         raise DeskError(_("Give --cis and/or --relationships"))
     try:
-        summary = import_cmdb(db, None, args.cis, args.relationships)
+        summary = import_cmdb(db, None, args.cis, args.relationships).value
     except ImportFailed as err:
         print(err.report(), file=sys.stderr)
         raise

@@ -23,7 +23,7 @@ import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -47,13 +47,13 @@ from desk.cmdb.services import (
 )
 from desk.cmdb.settings import touch_graph
 from desk.cmdb.vocab import DEFAULT_CRITICALITY, CiStatus, Environment, RelType
-from desk.db.session import Database
+from desk.db.session import Database, changes_of, record
 from desk.errors import DeskError, ValidationError
 from desk.i18n import _
 from desk.ids import uuid7
 from desk.models import AuditEntry, Group
 from desk.models.cmdb import CiClass, CiRelationship, ConfigurationItem
-from desk.services.changes import Changes
+from desk.services.changes import RowOp, Written
 from desk.timeutil import utcnow
 
 CI_COLUMNS = ("name", "class", "status", "environment", "criticality", "owner_group",
@@ -94,7 +94,6 @@ class ImportSummary:
     unchanged: int = 0
     relationships_created: int = 0
     relationships_unchanged: int = 0
-    changes: Changes = field(default_factory=Changes)
 
     def __str__(self) -> str:
         return _("{c} CIs created, {u} updated, {s} unchanged; {r} relationships created, "
@@ -203,7 +202,7 @@ _VALUE_COLS = ("status", "environment", "criticality", "owner_group_id", "locati
 
 
 def import_cmdb(db: Database, actor_id: uuid.UUID | None, cis: Path | None = None,
-                relationships: Path | None = None) -> ImportSummary:
+                relationships: Path | None = None) -> Written[ImportSummary]:
     problems: list[Problem] = []
     ci_rows = list(_rows(Path(cis), ("name", "class"), problems)) if cis else []
     rel_rows = list(_rows(Path(relationships), REL_COLUMNS, problems)) if relationships else []
@@ -445,7 +444,7 @@ class _State:
 
     def write(self, db: Database, actor_id: uuid.UUID | None, plans: list[_Planned],
               edges: list[tuple[tuple[uuid.UUID, str], RelType, tuple[uuid.UUID, str]]],
-              ) -> ImportSummary:
+              ) -> Written[ImportSummary]:
         at = utcnow()
         ids: dict[tuple[uuid.UUID, str], uuid.UUID] = {
             k: v for k, v in self.final.items() if isinstance(v, uuid.UUID)}
@@ -543,17 +542,17 @@ class _State:
                                   row_version=rel_table.c.row_version + 1), rel_revive)
             if audits:
                 s.execute(insert(AuditEntry.__table__), audits)
+            # Core statements: the flush events do not see these rows.
+            record(s, "configuration_items", [r["id"] for r in new_rows], RowOp.INSERT)
+            record(s, "configuration_items", [r["b_id"] for r in later_locations]
+                   + [ci_id for ci_id, _diff in updates], RowOp.UPDATE)
+            record(s, "ci_relationships", [r["id"] for r in rel_new], RowOp.INSERT)
+            record(s, "ci_relationships", [r["b_id"] for r in rel_revive], RowOp.UPDATE)
+            record(s, "audit_entries", [r["id"] for r in audits], RowOp.INSERT)
             if new_rows or updates or rel_new or rel_revive:
                 touch_graph(s)
-        tables = set()
-        if new_rows or updates:
-            tables.add("configuration_items")
-        if rel_new or rel_revive:
-            tables.add("ci_relationships")
-        if audits:
-            tables.add("audit_entries")
-        return ImportSummary(created, updated, unchanged, len(rel_new) + len(rel_revive),
-                             rel_same, Changes.of(*tables))
+        return Written(ImportSummary(created, updated, unchanged,
+                                     len(rel_new) + len(rel_revive), rel_same), changes_of(s))
 
 
 def _audit_row(actor_id: uuid.UUID | None, ci_id: uuid.UUID, name: str, old: object,

@@ -8,7 +8,7 @@ settings. Linking goes through ``desk.services.tickets.update_ticket`` only: the
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -21,7 +21,7 @@ from desk.domain.enums import Kind
 from desk.errors import ConflictError, NotFound, ValidationError
 from desk.models.cmdb import ConfigurationItem, TicketCi
 from desk.services import tickets
-from desk.services.changes import Changes
+from desk.services.changes import Changes, Written
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,6 @@ class MajorResult:
     parent_number: str
     linked: tuple[str, ...]
     skipped: tuple[tuple[str, str], ...]  # (number, reason)
-    changes: Changes = field(default_factory=Changes)
 
 
 def suggest_major_incident(db: Database, ticket_id: uuid.UUID) -> MajorSuggestion | None:
@@ -86,7 +85,7 @@ def suggestion_in(s: Session, ticket_id: uuid.UUID) -> MajorSuggestion | None:
 
 
 def link_major_incident(db: Database, actor_id: uuid.UUID | None, parent_id: uuid.UUID,
-                        child_ids: list[uuid.UUID]) -> MajorResult:
+                        child_ids: list[uuid.UUID]) -> Written[MajorResult]:
     """Mark the parent as a major incident and link the others under it (one ticket update
     each, through the ticket service); tickets that cannot be linked are reported."""
     parent = tickets.get_ticket(db, parent_id)
@@ -115,4 +114,4 @@ def link_major_incident(db: Database, actor_id: uuid.UUID | None, parent_id: uui
             continue
         changes = changes | c
         linked.append(child.number)
-    return MajorResult(parent.number, tuple(linked), tuple(skipped), changes)
+    return Written(MajorResult(parent.number, tuple(linked), tuple(skipped)), changes)

@@ -33,14 +33,14 @@ from desk.cmdb.vocab import (
     builtin_class_label,
     label_from_name,
 )
-from desk.db.session import Database
+from desk.db.session import Database, changes_of
 from desk.domain.enums import OPEN_STATUSES, Kind
 from desk.domain.text import required_text, stored_text
 from desk.errors import ConflictError, NotFound, ValidationError
 from desk.i18n import _
 from desk.models import AuditEntry, Group, Ticket, User
 from desk.models.cmdb import CiClass, CiRelationship, ConfigurationItem, TicketCi
-from desk.services.changes import Changes
+from desk.services.changes import Changes, Written
 from desk.services.people import escape_like
 from desk.timeutil import utcnow
 
@@ -361,7 +361,7 @@ def class_order(c: CiClass | ClassView) -> tuple[bool, str]:
 
 def create_class(db: Database, actor_id: uuid.UUID | None, name: str, label: str = "",
                  fields: Iterable[Mapping[str, Any] | FieldDef] = (),
-                 is_service: bool = False) -> tuple[ClassView, Changes]:
+                 is_service: bool = False) -> Written[ClassView]:
     key = (name or "").strip().lower().replace(" ", "_").replace("-", "_")
     if not _FIELD_NAME.match(key):
         raise ValidationError(_("Class name {name!r}: use letters, digits and underscores, "
@@ -378,11 +378,11 @@ def create_class(db: Database, actor_id: uuid.UUID | None, name: str, label: str
         s.add(c)
         s.flush()
         view = _class_view(c)
-    return view, Changes.of("ci_classes")
+    return Written(view, changes_of(s))
 
 
 def set_class_fields(db: Database, actor_id: uuid.UUID | None, class_id: uuid.UUID,
-                     fields: Iterable[Mapping[str, Any] | FieldDef]) -> tuple[ClassView, Changes]:
+                     fields: Iterable[Mapping[str, Any] | FieldDef]) -> Written[ClassView]:
     """Replace a class's field list. Values of removed fields stay stored on the CIs but are no
     longer shown or exported; a new required field applies to later edits and imports."""
     defs = check_field_defs(fields)
@@ -393,7 +393,7 @@ def set_class_fields(db: Database, actor_id: uuid.UUID | None, class_id: uuid.UU
         c.fields = [{"name": d.name, "type": d.type, "required": d.required} for d in defs]
         s.flush()
         view = _class_view(c)
-    return view, Changes.of("ci_classes")
+    return Written(view, changes_of(s))
 
 
 def class_by_name(s: Session, name: str) -> CiClass:
@@ -748,7 +748,7 @@ def _opt(value: str | None, limit: int) -> str | None:
 
 
 def create_ci(db: Database, actor_id: uuid.UUID | None, new: CiInput,
-              at: datetime | None = None) -> tuple[CiView, Changes]:
+              at: datetime | None = None) -> Written[CiView]:
     at = at or utcnow()
     name = parse_name(new.name)
     status = parse_status(new.status)
@@ -771,7 +771,7 @@ def create_ci(db: Database, actor_id: uuid.UUID | None, new: CiInput,
         touch_graph(s)
         s.flush()
         view = _ci_view(s, ci)
-    return view, Changes.of("configuration_items")
+    return Written(view, changes_of(s))
 
 
 EDITABLE_CI_FIELDS = ("name", "class_name", "status", "environment", "criticality",
@@ -781,7 +781,7 @@ EDITABLE_CI_FIELDS = ("name", "class_name", "status", "environment", "criticalit
 
 def update_ci(db: Database, actor_id: uuid.UUID | None, ci_id: uuid.UUID,
               expected_version: int, changes: Mapping[str, Any],
-              at: datetime | None = None) -> tuple[CiView, Changes]:
+              at: datetime | None = None) -> Written[CiView]:
     """Apply edits; ``attributes`` replaces the class fields' values as a whole."""
     from sqlalchemy.orm.exc import StaleDataError
 
@@ -799,7 +799,7 @@ def update_ci(db: Database, actor_id: uuid.UUID | None, ci_id: uuid.UUID,
             view = _ci_view(s, ci)
     except StaleDataError:
         raise CiConflict(get_ci(db, ci_id)) from None
-    return view, Changes.of("configuration_items", "audit_entries")
+    return Written(view, changes_of(s))
 
 
 def apply_ci_changes(s: Session, actor_id: uuid.UUID | None, ci: ConfigurationItem,
@@ -869,14 +869,14 @@ def delete_ci(db: Database, actor_id: uuid.UUID | None, ci_id: uuid.UUID) -> Cha
             link.deleted_at = at
         _audit(s, actor_id, ci_id, "deleted", ci.name, None, at)
         touch_graph(s)
-    return Changes.of("configuration_items", "ci_relationships", "ticket_cis")
+    return changes_of(s)
 
 
 # ---------------------------------------------------------------- relationships
 
 
 def add_relationship(db: Database, actor_id: uuid.UUID | None, source_id: uuid.UUID,
-                     rel_type: str, target_id: uuid.UUID) -> tuple[uuid.UUID, Changes]:
+                     rel_type: str, target_id: uuid.UUID) -> Written[uuid.UUID]:
     t = parse_rel_type(rel_type)
     if source_id == target_id:
         raise ValidationError(_("A CI cannot be related to itself"), field="target")
@@ -901,7 +901,7 @@ def add_relationship(db: Database, actor_id: uuid.UUID | None, source_id: uuid.U
         touch_graph(s)
         s.flush()
         rel_id = rel.id
-    return rel_id, Changes.of("ci_relationships")
+    return Written(rel_id, changes_of(s))
 
 
 def remove_relationship(db: Database, actor_id: uuid.UUID | None,
@@ -917,7 +917,7 @@ def remove_relationship(db: Database, actor_id: uuid.UUID | None,
         _audit(s, actor_id, rel.source_id, f"relationship.{rel.type}",
                dst.name if dst else str(rel.target_id), None, at)
         touch_graph(s)
-    return Changes.of("ci_relationships")
+    return changes_of(s)
 
 
 # ---------------------------------------------------------------- ticket links
@@ -944,7 +944,7 @@ def link_ci(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
         s.add(AuditEntry(actor_id=actor_id, table_name="tickets", record_id=ticket_id,
                          field="affected_ci", old_value=None, new_value=ci.name,
                          created_at=at))
-    return Changes.of("ticket_cis", ticket_ids=[ticket_id])
+    return changes_of(s)
 
 
 def unlink_ci(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
@@ -962,7 +962,7 @@ def unlink_ci(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
         s.add(AuditEntry(actor_id=actor_id, table_name="tickets", record_id=ticket_id,
                          field="affected_ci", old_value=ci.name if ci else str(ci_id),
                          new_value=None, created_at=at))
-    return Changes.of("ticket_cis", ticket_ids=[ticket_id])
+    return changes_of(s)
 
 
 def open_incident_counts(s: Session, ci_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:

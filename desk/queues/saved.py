@@ -1,7 +1,7 @@
 """A user's saved queue views: create, rename, reorder, duplicate, delete (soft).
 
-Each write returns ``Changes`` (table ``saved_views``) so every open console's sidebar can
-refresh from the one change broadcast.
+Each write returns the ``Changes`` its unit of work recorded (rows of ``saved_views``) so
+every open console's sidebar can refresh from the one change broadcast.
 """
 
 from __future__ import annotations
@@ -12,16 +12,15 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk.db.session import Database
+from desk.db.session import Database, changes_of
 from desk.errors import NotFound, ValidationError
 from desk.i18n import _
 from desk.models.views import SavedView
 from desk.queues.spec import Filter, SortSpec, ViewSpec, unique_name
-from desk.services.changes import Changes
+from desk.services.changes import Changes, Written
 from desk.timeutil import utcnow
 
 NAME_MAX = 120
-CHANGES = Changes.of("saved_views")
 
 
 def _spec(v: SavedView) -> ViewSpec:
@@ -57,7 +56,7 @@ def list_views(db: Database, user_id: uuid.UUID) -> list[ViewSpec]:
 
 
 def create_view(db: Database, user_id: uuid.UUID, name: str, flt: Filter,
-                sort: SortSpec | None = None) -> tuple[ViewSpec, Changes]:
+                sort: SortSpec | None = None) -> Written[ViewSpec]:
     name = _name(name)
     body = ViewSpec("new", name, flt, sort or SortSpec()).body()
     with db.write() as s:
@@ -68,12 +67,12 @@ def create_view(db: Database, user_id: uuid.UUID, name: str, flt: Filter,
         s.add(v)
         s.flush()
         spec = _spec(v)
-    return spec, CHANGES
+    return Written(spec, changes_of(s))
 
 
 def update_view(db: Database, user_id: uuid.UUID, view_id: uuid.UUID, *,
                 name: str | None = None, flt: Filter | None = None,
-                sort: SortSpec | None = None) -> tuple[ViewSpec, Changes]:
+                sort: SortSpec | None = None) -> Written[ViewSpec]:
     """Rename and/or change the filter or sort of a saved view."""
     with db.write() as s:
         v = _own(s, user_id, view_id)
@@ -84,16 +83,16 @@ def update_view(db: Database, user_id: uuid.UUID, view_id: uuid.UUID, *,
             v.spec = ViewSpec(old.key, v.name, flt or old.filter, sort or old.sort).body()
         s.flush()
         spec = _spec(v)
-    return spec, CHANGES
+    return Written(spec, changes_of(s))
 
 
 def rename_view(db: Database, user_id: uuid.UUID, view_id: uuid.UUID,
-                name: str) -> tuple[ViewSpec, Changes]:
+                name: str) -> Written[ViewSpec]:
     return update_view(db, user_id, view_id, name=name)
 
 
 def duplicate_view(db: Database, user_id: uuid.UUID,
-                   view_id: uuid.UUID) -> tuple[ViewSpec, Changes]:
+                   view_id: uuid.UUID) -> Written[ViewSpec]:
     """A copy placed right after the original, named "… (2)"."""
     with db.write() as s:
         views = _live(s, user_id)
@@ -106,18 +105,18 @@ def duplicate_view(db: Database, user_id: uuid.UUID,
         _renumber(order)
         s.flush()
         spec = _spec(copy)
-    return spec, CHANGES
+    return Written(spec, changes_of(s))
 
 
 def delete_view(db: Database, user_id: uuid.UUID, view_id: uuid.UUID) -> Changes:
     with db.write() as s:
         v = _own(s, user_id, view_id)
         v.deleted_at = utcnow()
-    return CHANGES
+    return changes_of(s)
 
 
 def reorder_views(db: Database, user_id: uuid.UUID,
-                  ordered_ids: Sequence[uuid.UUID]) -> tuple[list[ViewSpec], Changes]:
+                  ordered_ids: Sequence[uuid.UUID]) -> Written[list[ViewSpec]]:
     """Put the user's views in this order (views not listed keep their relative order after)."""
     with db.write() as s:
         views = _live(s, user_id)
@@ -126,11 +125,11 @@ def reorder_views(db: Database, user_id: uuid.UUID,
         _renumber(views)
         s.flush()
         specs = [_spec(v) for v in views]
-    return specs, CHANGES
+    return Written(specs, changes_of(s))
 
 
 def move_view(db: Database, user_id: uuid.UUID, view_id: uuid.UUID,
-              delta: int) -> tuple[list[ViewSpec], Changes]:
+              delta: int) -> Written[list[ViewSpec]]:
     """Move a view up (negative) or down (positive) in the sidebar."""
     with db.write() as s:
         views = _live(s, user_id)
@@ -141,7 +140,7 @@ def move_view(db: Database, user_id: uuid.UUID, view_id: uuid.UUID,
         _renumber(views)
         s.flush()
         specs = [_spec(v) for v in views]
-    return specs, CHANGES
+    return Written(specs, changes_of(s))
 
 
 def _renumber(views: list[SavedView]) -> None:

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from desk.db.session import Database
+from desk.db.session import Database, changes_of
 from desk.domain.enums import EventField
 from desk.domain.priority import PriorityMatrix
 from desk.errors import ValidationError
 from desk.i18n import _
 from desk.models import Category, Contact, Group, Organization, Ticket, User
 from desk.services import people, tickets
-from desk.services.changes import Changes
+from desk.services.changes import Written
 from desk.services.dto import (
     ID_FIELDS,
     AttachmentView,
@@ -122,7 +122,7 @@ def _tree(rows: Iterable[tuple[uuid.UUID, str, uuid.UUID | None]]) -> list[Categ
 
 
 def create_category(db: Database, name: str,
-                    parent_id: uuid.UUID | None = None) -> tuple[CategoryNode, Changes]:
+                    parent_id: uuid.UUID | None = None) -> Written[CategoryNode]:
     name = name.strip()
     if not name:
         raise ValidationError(_("A category name is required"), field="name")
@@ -139,7 +139,7 @@ def create_category(db: Database, name: str,
         s.flush()
         cid = row.id
     node = next(n for n in list_categories(db) if n.id == cid)
-    return node, Changes.of("categories")
+    return Written(node, changes_of(s))
 
 
 # ---------------------------------------------------------------- form lookups

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
-from desk.db.session import Database
+from desk.db.session import Database, changes_of
 from desk.domain.enums import Role
 from desk.errors import ValidationError
 from desk.i18n import _
 from desk.models import Contact, Group, GroupMember, Organization, User
-from desk.services.changes import Changes
+from desk.services.changes import Changes, Written
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def find_user(db: Database, username: str) -> UserView | None:
 
 
 def create_user(db: Database, username: str, display_name: str, role: str = Role.AGENT,
-                email: str | None = None) -> tuple[UserView, Changes]:
+                email: str | None = None) -> Written[UserView]:
     username = username.strip()
     if not username:
         raise ValidationError(_("A user name is required"), field="username")
@@ -85,7 +85,7 @@ def create_user(db: Database, username: str, display_name: str, role: str = Role
         s.add(u)
         s.flush()
         view = _user(u)
-    return view, Changes.of("users")
+    return Written(view, changes_of(s))
 
 
 def list_groups(db: Database) -> list[GroupView]:
@@ -95,7 +95,7 @@ def list_groups(db: Database) -> list[GroupView]:
 
 
 def create_group(db: Database, name: str, description: str = "",
-                 team_lead_id: uuid.UUID | None = None) -> tuple[GroupView, Changes]:
+                 team_lead_id: uuid.UUID | None = None) -> Written[GroupView]:
     name = name.strip()
     if not name:
         raise ValidationError(_("A group name is required"), field="name")
@@ -107,7 +107,7 @@ def create_group(db: Database, name: str, description: str = "",
         s.add(g)
         s.flush()
         view = GroupView(g.id, g.name, g.description, g.team_lead_id)
-    return view, Changes.of("groups")
+    return Written(view, changes_of(s))
 
 
 def add_member(db: Database, group_id: uuid.UUID, user_id: uuid.UUID) -> Changes:
@@ -118,7 +118,7 @@ def add_member(db: Database, group_id: uuid.UUID, user_id: uuid.UUID) -> Changes
             s.add(GroupMember(group_id=group_id, user_id=user_id))
         elif existing.deleted_at is not None:
             existing.deleted_at = None
-    return Changes.of("group_members")
+    return changes_of(s)
 
 
 def group_members(db: Database, group_id: uuid.UUID) -> list[UserView]:
@@ -145,7 +145,7 @@ def list_organizations(db: Database) -> list[OrganizationView]:
         return [OrganizationView(*r) for r in rows]
 
 
-def create_organization(db: Database, name: str) -> tuple[OrganizationView, Changes]:
+def create_organization(db: Database, name: str) -> Written[OrganizationView]:
     name = name.strip()
     if not name:
         raise ValidationError(_("An organization name is required"), field="name")
@@ -157,11 +157,11 @@ def create_organization(db: Database, name: str) -> tuple[OrganizationView, Chan
         s.add(org)
         s.flush()
         view = OrganizationView(org.id, org.name)
-    return view, Changes.of("organizations")
+    return Written(view, changes_of(s))
 
 
 def create_contact(db: Database, name: str, email: str | None = None, phone: str | None = None,
-                   organization_id: uuid.UUID | None = None) -> tuple[ContactView, Changes]:
+                   organization_id: uuid.UUID | None = None) -> Written[ContactView]:
     name = name.strip()
     if not name:
         raise ValidationError(_("A contact name is required"), field="name")
@@ -181,7 +181,7 @@ def create_contact(db: Database, name: str, email: str | None = None, phone: str
         s.add(c)
         s.flush()
         view = ContactView(c.id, c.name, c.email, c.phone, c.organization_id, org_name)
-    return view, Changes.of("contacts")
+    return Written(view, changes_of(s))
 
 
 def escape_like(text: str) -> str:

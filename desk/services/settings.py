@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.db.session import Database
+from desk.db.session import Database, changes_of
 from desk.domain.priority import PriorityMatrix
 from desk.errors import ValidationError
 from desk.i18n import N_, _
@@ -161,7 +161,7 @@ def save_settings(db: Database, values: Mapping[str, Any]) -> Changes:
     checked = {key: _option(key).check(value) for key, value in values.items()}
     with db.write() as s:
         put_settings(s, checked)
-    return Changes.of("settings")
+    return changes_of(s)
 
 
 def set_setting(db: Database, key: str, value: Any) -> Changes:

@@ -14,7 +14,7 @@ import hashlib
 import mimetypes
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from desk.db.session import Database
+from desk.db.session import Database, changes_of, record
 from desk.domain import lifecycle, ticket_rules
 from desk.domain.enums import Channel, EventField, Kind, Status, WorklogVisibility, format_number
 from desk.domain.priority import PriorityMatrix
@@ -44,7 +44,7 @@ from desk.models import (
     TicketEvent,
     WorklogEntry,
 )
-from desk.services.changes import Changes
+from desk.services.changes import Changes, RowOp, Written
 from desk.services.dto import (
     EDITABLE_FIELDS,
     AttachmentView,
@@ -90,7 +90,6 @@ class NewTicket:
 class BulkResult:
     updated: tuple[uuid.UUID, ...]
     skipped: tuple[tuple[str, str], ...]  # (ticket number, reason)
-    changes: Changes = field(default_factory=Changes)
 
 
 # ---------------------------------------------------------------- reads
@@ -174,7 +173,7 @@ def attachment_data(db: Database, attachment_id: uuid.UUID) -> bytes:
 
 
 def create_ticket(db: Database, actor_id: uuid.UUID | None, new: NewTicket,
-                  at: datetime | None = None) -> tuple[TicketView, Changes]:
+                  at: datetime | None = None) -> Written[TicketView]:
     at = require_aware(at, "at") if at is not None else utcnow()
     kind = ticket_rules.check_kind(new.kind)
     title = ticket_rules.check_required("title", new.title)
@@ -205,12 +204,12 @@ def create_ticket(db: Database, actor_id: uuid.UUID | None, new: NewTicket,
         _sla_refresh(s, ticket, at)
         s.flush()
         view = TicketView.of(ticket)
-    return view, Changes.of("tickets", "ticket_events", "sla_clocks", ticket_ids=[view.id])
+    return Written(view, changes_of(s))
 
 
 def update_ticket(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
                   expected_version: int, changes: Mapping[str, Any],
-                  at: datetime | None = None) -> tuple[TicketView, Changes]:
+                  at: datetime | None = None) -> Written[TicketView]:
     """Apply an agent's edits (fields and/or a status transition) in one transaction."""
     at = require_aware(at, "at") if at is not None else utcnow()
     unknown = set(changes) - set(EDITABLE_FIELDS)
@@ -226,13 +225,12 @@ def update_ticket(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID
             view = TicketView.of(ticket)
     except StaleDataError:
         raise TicketConflict(get_ticket(db, ticket_id)) from None
-    return view, Changes.of("tickets", "ticket_events", "audit_entries", "sla_clocks",
-                            ticket_ids=[view.id])
+    return Written(view, changes_of(s))
 
 
 def bulk_update(db: Database, actor_id: uuid.UUID | None, ticket_ids: Sequence[uuid.UUID],
                 changes: Mapping[str, Any], note: str | None = None,
-                at: datetime | None = None) -> BulkResult:
+                at: datetime | None = None) -> Written[BulkResult]:
     """One transaction for the whole selection; tickets the change does not fit are skipped
     with the reason, the rest are updated."""
     at = require_aware(at, "at") if at is not None else utcnow()
@@ -262,14 +260,12 @@ def bulk_update(db: Database, actor_id: uuid.UUID | None, ticket_ids: Sequence[u
                 skipped.append((ticket.number, str(err)))
         found = {t.id for t in rows}
         skipped.extend((str(i), _("no longer exists")) for i in ticket_ids if i not in found)
-    return BulkResult(tuple(updated), tuple(skipped),
-                      Changes.of("tickets", "ticket_events", "worklog_entries", "sla_clocks",
-                                 ticket_ids=updated))
+    return Written(BulkResult(tuple(updated), tuple(skipped)), changes_of(s))
 
 
 def add_worklog(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
                 visibility: str, body: str,
-                at: datetime | None = None) -> tuple[WorklogView, Changes]:
+                at: datetime | None = None) -> Written[WorklogView]:
     at = require_aware(at, "at") if at is not None else utcnow()
     if not body or not body.strip():
         raise ValidationError(_("The note is empty"), field="body")
@@ -283,12 +279,12 @@ def add_worklog(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
         s.flush()
         view = WorklogView(entry.id, entry.created_at, entry.author_id, entry.visibility,
                            entry.body)
-    return view, Changes.of("worklog_entries", "tickets", "sla_clocks", ticket_ids=[ticket_id])
+    return Written(view, changes_of(s))
 
 
 def add_attachment(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
                    filename: str, data: bytes, content_type: str | None = None,
-                   at: datetime | None = None) -> tuple[AttachmentView, Changes]:
+                   at: datetime | None = None) -> Written[AttachmentView]:
     at = require_aware(at, "at") if at is not None else utcnow()
     limit = get_setting(db, "attachment_max_bytes")
     if len(data) > limit:
@@ -309,7 +305,7 @@ def add_attachment(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUI
         s.flush()
         view = AttachmentView(att.id, att.created_at, att.author_id, att.filename,
                               att.content_type, att.size)
-    return view, Changes.of("attachments", ticket_ids=[ticket_id])
+    return Written(view, changes_of(s))
 
 
 def remove_attachment(db: Database, actor_id: uuid.UUID | None,
@@ -323,8 +319,7 @@ def remove_attachment(db: Database, actor_id: uuid.UUID | None,
         s.add(AuditEntry(actor_id=actor_id, table_name="tickets", record_id=att.ticket_id,
                          field="attachment", old_value=att.filename, new_value=None,
                          created_at=at))
-        ticket_id = att.ticket_id
-    return Changes.of("attachments", ticket_ids=[ticket_id])
+    return changes_of(s)
 
 
 def attachment_too_large(filename: str, size: int, limit: int) -> AttachmentTooLarge:
@@ -365,7 +360,9 @@ def _next_number(s: Session, kind: Kind) -> str:
         update(TicketCounter).where(TicketCounter.kind == kind)
         .values(next_number=TicketCounter.next_number + 1)
         .returning(TicketCounter.next_number)).scalar()
-    if n is None:
+    if n is not None:
+        record(s, "ticket_counters", [kind], RowOp.UPDATE)
+    else:
         s.add(TicketCounter(kind=kind, next_number=2))
         s.flush()
         n = 2

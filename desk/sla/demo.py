@@ -24,7 +24,8 @@ from typing import Any
 
 from sqlalchemy import func, select, text
 
-from desk.db.session import Database
+from desk.db.changes import Changes, Written
+from desk.db.session import Database, changes_of
 from desk.models.sla import SlaPolicy
 from desk.models.ticket import Ticket
 from desk.sla.engine import RecomputeResult, recompute
@@ -67,11 +68,11 @@ def chinese_calendars(now: datetime) -> dict[str, dict[str, Any]]:
     return {ZH_STANDARD: standard, ZH_ALWAYS: always}
 
 
-def _add_chinese_sla(db: Database, now: datetime) -> None:
+def _add_chinese_sla(db: Database, now: datetime) -> Changes:
     calendars = chinese_calendars(now)
     with db.write() as s:
         if s.scalar(select(SlaPolicy.id).limit(1)) is not None:
-            return
+            return Changes()
         ids = {name: write_calendar(s, name, definition)
                for name, definition in calendars.items()}
         for priority, _name, calendar, response, resolution in DEFAULT_POLICIES:
@@ -81,24 +82,27 @@ def _add_chinese_sla(db: Database, now: datetime) -> None:
                 targets=(TargetSpec(Target.FIRST_RESPONSE, response, cal),
                          TargetSpec(Target.RESOLUTION, resolution, cal))))
         forget_rules(s)
+    return changes_of(s)
 
 
 def add_demo_sla(db: Database, seed: int = 1, now: datetime | None = None,
-                 all_tickets: bool | None = None, locale: str = "en") -> RecomputeResult:
+                 all_tickets: bool | None = None,
+                 locale: str = "en") -> Written[RecomputeResult]:
     """Make sure the SLA policies exist (Chinese ones for a ``zh_CN`` desk) and compute the
     demo tickets' clocks (all of them, or with ``all_tickets=None`` only the open ones past
     ``ALL_TICKETS_UP_TO`` tickets)."""
+    changes = Changes()
     if locale.startswith("zh"):
-        _add_chinese_sla(db, now or utcnow())
-    ensure_default_sla(db)
+        changes = _add_chinese_sla(db, now or utcnow())
+    changes |= ensure_default_sla(db).changes
     if all_tickets is None:
         with db.read() as s:
             total = s.scalar(select(func.count()).select_from(Ticket)) or 0
         all_tickets = total <= ALL_TICKETS_UP_TO
-    result = recompute(db, now=now, scope="all" if all_tickets else "open")
+    result, recomputed = recompute(db, now=now, scope="all" if all_tickets else "open")
     # Planner statistics for the clocks just written: without them PostgreSQL picks a bitmap
     # scan over every open clock for each queue row's SLA cell (83 ms instead of 3.5 ms for
     # a page of "All tickets" on a million tickets) until autovacuum comes round.
     with db.write() as s:
         s.execute(text("ANALYZE sla_clocks"))
-    return result
+    return Written(result, changes | recomputed)

@@ -27,7 +27,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from desk.db.session import Database
+from desk.db.changes import Changes, RowOp, Written
+from desk.db.session import Database, changes_of, record
 from desk.domain.enums import OPEN_STATUSES, WorklogVisibility
 from desk.models.sla import SlaClock
 from desk.models.ticket import Ticket, TicketEvent, WorklogEntry
@@ -114,6 +115,7 @@ def set_warning_at(s: Session, ticket: Ticket, value: datetime | None) -> None:
     # (updated_at set to itself: its "on update" default would move the ticket in the queues)
     s.execute(update(Ticket.__table__).where(t.id == ticket.id)
               .values(sla_warning_at=value, updated_at=t.updated_at))
+    record(s, "tickets", [ticket.id], RowOp.UPDATE)
     set_committed_value(ticket, "sla_warning_at", value)
 
 
@@ -274,7 +276,7 @@ class _Raw:
 def recompute(db: Database, *, now: datetime | None = None, scope: str = "open",
               calendar_id: uuid.UUID | None = None, write: bool = True,
               rules_factory: Callable[[Session], Rules] | None = None,
-              progress: Callable[[int], None] | None = None) -> RecomputeResult:
+              progress: Callable[[int], None] | None = None) -> Written[RecomputeResult]:
     """Rebuild the clocks of many tickets from their event logs, in one transaction.
 
     ``scope``: ``"open"`` (tickets not resolved or closed — the only ones whose clocks can
@@ -285,11 +287,13 @@ def recompute(db: Database, *, now: datetime | None = None, scope: str = "open",
     now_dt = now or utcnow()
     if write:
         with db.write() as s:
-            return recompute_in(s, now_dt, scope=scope, calendar_id=calendar_id, write=True,
-                                rules_factory=rules_factory, progress=progress)
+            result = recompute_in(s, now_dt, scope=scope, calendar_id=calendar_id, write=True,
+                                  rules_factory=rules_factory, progress=progress)
+        return Written(result, changes_of(s))
     with db.read() as s:
-        return recompute_in(s, now_dt, scope=scope, calendar_id=calendar_id, write=False,
-                            rules_factory=rules_factory, progress=progress)
+        return Written(recompute_in(s, now_dt, scope=scope, calendar_id=calendar_id,
+                                    write=False, rules_factory=rules_factory,
+                                    progress=progress), Changes())
 
 
 def recompute_in(s: Session, now_dt: datetime, *, scope: str = "open",
@@ -322,6 +326,8 @@ def recompute_in(s: Session, now_dt: datetime, *, scope: str = "open",
                 "c.remaining_seconds FROM sla_clocks c WHERE c.ticket_id IN "
                 f"(SELECT t.id FROM tickets t WHERE {cond})", params):
             existing[(r[0], r[1])] = r
+    # What the write below deletes (the loop pops ``existing``).
+    open_before = [k for k, r in existing.items() if r[2] in OPEN_STATES] if write else []
 
     tickets = raw.rows(
         "SELECT t.id, t.number, t.kind, t.priority, t.category_id, t.organization_id, "
@@ -412,6 +418,11 @@ def recompute_in(s: Session, now_dt: datetime, *, scope: str = "open",
             progress(n_tickets)
     if write:
         if not empty:
+            # Deleted, then inserted again for those in ``out``: the change log nets that out
+            # to an update.
+            gone = open_before + changed_stopped
+            record(s, "sla_clocks", [(_uuid(k[0]), k[1]) for k in gone], RowOp.DELETE,
+                   ticket_ids=[_uuid(k[0]) for k in gone])
             raw.execute(f"DELETE FROM sla_clocks WHERE state IN ({_OPEN_STATES_SQL}) AND "
                         f"ticket_id IN (SELECT t.id FROM tickets t WHERE {cond})", params)
             raw.executemany("DELETE FROM sla_clocks WHERE ticket_id = ? AND target = ?",
@@ -419,6 +430,9 @@ def recompute_in(s: Session, now_dt: datetime, *, scope: str = "open",
         raw.insert_clocks(out)
         # (Raw SQL: neither updated_at nor row_version moves with a clock.)
         raw.executemany("UPDATE tickets SET sla_warning_at = ? WHERE id = ?", warnings)
+        record(s, "sla_clocks", [(_uuid(r[0]), r[1]) for r in out], RowOp.INSERT,
+               ticket_ids=[_uuid(r[0]) for r in out])
+        record(s, "tickets", [_uuid(w[1]) for w in warnings], RowOp.UPDATE)
         s.expire_all()
     if progress is not None:
         progress(n_tickets)

@@ -23,7 +23,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk.db.session import Database
+from desk.db.changes import Written
+from desk.db.session import Database, changes_of
 from desk.domain.enums import PENDING_STATUSES, Kind, Status
 from desk.errors import NotFound, ValidationError
 from desk.i18n import _
@@ -497,11 +498,12 @@ DEFAULT_POLICIES = (
 )
 
 
-def ensure_default_sla(db: Database) -> bool:
+def ensure_default_sla(db: Database) -> Written[bool]:
     """Create the default calendars and, when there are no policies at all, one policy per
     priority. Idempotent; returns whether anything was added."""
     with db.write() as s:
-        return ensure_default_sla_in(s)
+        added = ensure_default_sla_in(s)
+    return Written(added, changes_of(s))
 
 
 def ensure_default_sla_in(s: Session) -> bool:

@@ -23,7 +23,7 @@ from desk.errors import DeskError
 from desk.i18n import _
 from desk.services import catalog, people
 from desk.services.catalog import CategoryNode
-from desk.services.changes import Changes
+from desk.services.changes import Written
 from desk.services.people import GroupView, OrganizationView
 from desk.sla.calendar import BusinessCalendar, CalendarError
 from desk.sla.engine import DueMove
@@ -72,7 +72,7 @@ def start_sla(db: Database) -> bool:
     engine (``desk.slaops.queue_views.register_queue_parts``, which needs the calendars
     loaded)."""
     try:
-        return ensure_default_sla(db)
+        return ensure_default_sla(db).value
     finally:
         # Also when the defaults could not be written (a read-only database user): the
         # columns work with whatever calendars exist.
@@ -85,19 +85,16 @@ class EscalationTick:
 
     fired: tuple[escalation.EscalationFired, ...]
     notifications: tuple[escalation.Notification, ...]
-    changes: Changes
 
 
 def escalation_tick(db: Database, group_ids: Sequence[uuid.UUID], since: datetime | None,
-                    now: datetime | None = None) -> EscalationTick:
+                    now: datetime | None = None) -> Written[EscalationTick]:
     """Fire due escalations (each at most once across all consoles), then read the
     notifications of ``group_ids`` fired after ``since``."""
     now = require_aware(now, "now") if now is not None else utcnow()
-    fired = escalation.run_escalations(db, now)
+    fired, changes = escalation.run_escalations(db, now)
     notes = escalation.notifications(db, list(group_ids), since=since) if group_ids else []
-    touched = [f.ticket_id for f in fired if f.actions]
-    tables = ("sla_escalations", "sla_clocks", "tickets") if touched else ("sla_escalations",)
-    return EscalationTick(tuple(fired), tuple(notes), Changes.of(*tables, ticket_ids=touched))
+    return Written(EscalationTick(tuple(fired), tuple(notes)), changes)
 
 
 def notification_key(n: escalation.Notification) -> str:
@@ -134,19 +131,18 @@ def calendars(db: Database) -> list[CalendarView]:
 class CalendarSaved:
     calendar_id: uuid.UUID
     moves: tuple[DueMove, ...]
-    changes: Changes
 
 
 def save_calendar(db: Database, calendar_id: uuid.UUID | None, name: str,
                   definition: Mapping[str, Any], expected_version: int | None = None,
-                  now: datetime | None = None) -> CalendarSaved:
+                  now: datetime | None = None) -> Written[CalendarSaved]:
     """Create a calendar, or change one and recompute the open clocks on it."""
     if calendar_id is None:
-        new_id = service.create_calendar(db, name, definition)
-        return CalendarSaved(new_id, (), Changes.of("sla_calendars"))
+        new_id, changes = service.create_calendar(db, name, definition)
+        return Written(CalendarSaved(new_id, ()), changes)
     moves, changes = service.apply_calendar_change(
         db, calendar_id, definition, name=name, expected_version=expected_version, now=now)
-    return CalendarSaved(calendar_id, tuple(moves), changes)
+    return Written(CalendarSaved(calendar_id, tuple(moves)), changes)
 
 
 def read_calendar_file(path: str | Path) -> dict[str, Any]:
@@ -247,12 +243,12 @@ def parse_years(text: str) -> list[int]:
 class PolicySaved:
     policy: Policy
     moves: tuple[DueMove, ...]
-    changes: Changes
 
 
-def save_policy(db: Database, policy: Policy, now: datetime | None = None) -> PolicySaved:
-    saved, moves, changes = service.apply_policy_change(db, policy, now=now)
-    return PolicySaved(saved, tuple(moves), changes)
+def save_policy(db: Database, policy: Policy,
+                now: datetime | None = None) -> Written[PolicySaved]:
+    (saved, moves), changes = service.apply_policy_change(db, policy, now=now)
+    return Written(PolicySaved(saved, tuple(moves)), changes)
 
 
 # ---------------------------------------------------------------- the attainment report

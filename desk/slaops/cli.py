@@ -112,7 +112,7 @@ def _recompute(db: Database, args: argparse.Namespace) -> int:
     from desk.sla.policy import ensure_default_sla
 
     ensure_default_sla(db)
-    result = recompute(db, scope="all" if args.all else "open")
+    result = recompute(db, scope="all" if args.all else "open").value
     print(_("{tickets:,} tickets, {clocks:,} clocks recomputed; {moves:,} due instants "
             "moved").format(tickets=result.tickets, clocks=result.clocks,
                             moves=len(result.moves)))
@@ -122,7 +122,7 @@ def _recompute(db: Database, args: argparse.Namespace) -> int:
 def _escalate(db: Database, args: argparse.Namespace) -> int:
     from desk.slaops.escalation import run_escalations
 
-    fired = run_escalations(db)
+    fired = run_escalations(db).value
     for f in fired:
         print(f"{f.number} {f.target} {f.level}: {f.outcome}")
     print(_("{n} escalations fired").format(n=len(fired)))
@@ -190,7 +190,7 @@ def _change_calendar(db: Database, calendar_id, name: str, definition: dict,
                      apply: bool) -> int:
     from desk.slaops.service import apply_calendar_change, preview_calendar_change
 
-    moves = (apply_calendar_change(db, calendar_id, definition)[0] if apply
+    moves = (apply_calendar_change(db, calendar_id, definition).value if apply
              else preview_calendar_change(db, calendar_id, definition))
     _print_moves(moves)
     if apply:

@@ -21,7 +21,8 @@ from sqlalchemy import and_, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from desk.db.session import Database
+from desk.db.changes import Changes, RowOp, Written
+from desk.db.session import Database, changes_of, record
 from desk.errors import DeskError
 from desk.i18n import _
 from desk.models.people import Group
@@ -75,14 +76,19 @@ class _Claim:
     actions: tuple[Action, ...]
 
 
-def run_escalations(db: Database, now: datetime | None = None) -> list[EscalationFired]:
+def run_escalations(db: Database, now: datetime | None = None) -> Written[list[EscalationFired]]:
     """Fire every due escalation that no console has fired yet; returns what this call did."""
     now = require_aware(now, "now") if now is not None else utcnow()
-    claims = _claim(db, now)
-    return [_perform(db, claim, now) for claim in claims]
+    claims, changes = _claim(db, now)
+    fired: list[EscalationFired] = []
+    for claim in claims:
+        one, more = _perform(db, claim, now)
+        fired.append(one)
+        changes |= more
+    return Written(fired, changes)
 
 
-def _claim(db: Database, now: datetime) -> list[_Claim]:
+def _claim(db: Database, now: datetime) -> Written[list[_Claim]]:
     claimed: list[_Claim] = []
     with db.write() as s:
         rules = load_rules(s)
@@ -112,7 +118,7 @@ def _claim(db: Database, now: datetime) -> list[_Claim]:
                                 r.team_lead_id if notify else None, actions):
                     claimed.append(_Claim(r.ticket_id, r.number, r.target, level,
                                           tuple(actions)))
-    return claimed
+    return Written(claimed, changes_of(s))
 
 
 def _insert_once(s: Session, ticket_id: uuid.UUID, target: str, level: str, now: datetime,
@@ -125,14 +131,20 @@ def _insert_once(s: Session, ticket_id: uuid.UUID, target: str, level: str, now:
         recipient_id=recipient_id, actions=[a.to_dict() for a in actions], outcome=None,
     ).on_conflict_do_nothing(index_elements=["ticket_id", "target", "level"]).returning(
         SlaEscalation.ticket_id)
-    return s.execute(stmt).first() is not None
+    if s.execute(stmt).first() is None:
+        return False
+    record(s, "sla_escalations", [(ticket_id, target, level)], RowOp.INSERT, [ticket_id])
+    return True
 
 
-def _perform(db: Database, claim: _Claim, now: datetime) -> EscalationFired:
+def _perform(db: Database, claim: _Claim, now: datetime) -> Written[EscalationFired]:
     done: list[str] = []
+    changes = Changes()
     for action in claim.actions:
         try:
-            done.append(_act(db, claim.ticket_id, action, now))
+            text, acted = _act(db, claim.ticket_id, action, now)
+            done.append(text)
+            changes |= acted
         except DeskError as err:
             done.append(_("{action} failed: {error}").format(
                 action=ActionKind(action.kind).label, error=err))
@@ -141,18 +153,18 @@ def _perform(db: Database, claim: _Claim, now: datetime) -> EscalationFired:
         row = s.get(SlaEscalation, (claim.ticket_id, claim.target, claim.level))
         if row is not None:
             row.outcome = outcome
-    return EscalationFired(claim.ticket_id, claim.number, claim.target, claim.level, now,
-                           claim.actions, outcome)
+    return Written(EscalationFired(claim.ticket_id, claim.number, claim.target, claim.level,
+                                   now, claim.actions, outcome), changes | changes_of(s))
 
 
-def _act(db: Database, ticket_id: uuid.UUID, action: Action, now: datetime) -> str:
+def _act(db: Database, ticket_id: uuid.UUID, action: Action, now: datetime) -> Written[str]:
     if action.kind == ActionKind.NOTIFY_LEAD:
-        return _("Notified the team lead")
+        return Written(_("Notified the team lead"), Changes())
     for _attempt in range(_CONFLICT_RETRIES):
         ticket = ticket_service.get_ticket(db, ticket_id)
         if action.kind == ActionKind.REASSIGN:
             if action.group_id is None or ticket.group_id == action.group_id:
-                return ""
+                return Written("", Changes())
             changes: dict[str, object] = {"group_id": action.group_id}
             text = _("Reassigned to another group")
         elif action.kind == ActionKind.RAISE_PRIORITY:
@@ -161,17 +173,17 @@ def _act(db: Database, ticket_id: uuid.UUID, action: Action, now: datetime) -> s
             elif ticket.impact > 1:
                 changes = {"impact": ticket.impact - 1}
             else:
-                return _("Priority is already the highest")
+                return Written(_("Priority is already the highest"), Changes())
             text = _("Raised the priority")
         else:  # pragma: no cover - ActionKind is closed
             raise ValueError(action.kind)
         try:
-            ticket_service.update_ticket(db, None, ticket_id, ticket.row_version, changes,
-                                         at=now)
+            _view, written = ticket_service.update_ticket(db, None, ticket_id,
+                                                          ticket.row_version, changes, at=now)
         except ticket_service.TicketConflict:
             continue
-        return text
-    return _("The ticket kept changing; not done")
+        return Written(text, written)
+    return Written(_("The ticket kept changing; not done"), Changes())
 
 
 def notifications(db: Database, group_ids: list[uuid.UUID] | None = None,

@@ -17,12 +17,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desk.db.session import Database
+from desk.db.session import Database, changes_of
 from desk.errors import ConflictError, NotFound, ValidationError
 from desk.i18n import _
 from desk.models.sla import SlaCalendar, SlaClock, SlaPolicy
 from desk.models.ticket import Ticket
-from desk.services.changes import Changes
+from desk.services.changes import Written
 from desk.sla import explain as explain_mod
 from desk.sla.calendar import BusinessCalendar
 from desk.sla.clocks import OPEN_STATES, RUNNING, evaluate, replay
@@ -38,8 +38,6 @@ from desk.sla.policy import (
     write_policy,
 )
 from desk.timeutil import require_aware, utcnow
-
-SLA_CHANGES = ("sla_clocks", "sla_policies", "sla_targets", "sla_calendars", "tickets")
 
 
 @dataclass(frozen=True)
@@ -148,13 +146,13 @@ def preview_calendar_change(db: Database, calendar_id: uuid.UUID,
     calendar = BusinessCalendar.from_dict(new_definition)
     result = recompute(db, now=now, calendar_id=calendar_id, write=False,
                        rules_factory=lambda s: load_rules(s, calendars={calendar_id: calendar}))
-    return list(result.moves)
+    return list(result.value.moves)
 
 
 def apply_calendar_change(db: Database, calendar_id: uuid.UUID,
                           new_definition: Mapping[str, Any], *, name: str | None = None,
                           expected_version: int | None = None,
-                          now: datetime | None = None) -> tuple[list[DueMove], Changes]:
+                          now: datetime | None = None) -> Written[list[DueMove]]:
     """Save the calendar and recompute every open clock on it, in one transaction."""
     now = now or utcnow()
     with db.write() as s:
@@ -166,17 +164,18 @@ def apply_calendar_change(db: Database, calendar_id: uuid.UUID,
                 name=row.name), record_id=calendar_id)
         write_calendar(s, name or row.name, new_definition, calendar_id)
         result = recompute_in(s, now, calendar_id=calendar_id)
-    return list(result.moves), Changes.of(*SLA_CHANGES,
-                                          ticket_ids=[m.ticket_id for m in result.moves])
+    return Written(list(result.moves), changes_of(s))
 
 
-def create_calendar(db: Database, name: str, definition: Mapping[str, Any]) -> uuid.UUID:
+def create_calendar(db: Database, name: str,
+                    definition: Mapping[str, Any]) -> Written[uuid.UUID]:
     """A new calendar (no clock uses it yet, so there is nothing to preview)."""
     with db.write() as s:
         if s.scalar(select(SlaCalendar.id).where(SlaCalendar.name == name.strip())):
             raise ValidationError(_("A calendar named {name} exists already").format(
                 name=name), field="name")
-        return write_calendar(s, name, definition)
+        calendar_id = write_calendar(s, name, definition)
+    return Written(calendar_id, changes_of(s))
 
 
 # ---------------------------------------------------------------- policy changes
@@ -199,11 +198,11 @@ def preview_policy_change(db: Database, policy: Policy,
     policies = _with_policy(stored, policy)
     result = recompute(db, now=now, write=False,
                        rules_factory=lambda s: load_rules(s, policies=policies))
-    return list(result.moves)
+    return list(result.value.moves)
 
 
 def apply_policy_change(db: Database, policy: Policy, now: datetime | None = None
-                        ) -> tuple[Policy, list[DueMove], Changes]:
+                        ) -> Written[tuple[Policy, list[DueMove]]]:
     """Save ``policy`` and recompute the open tickets' clocks, in one transaction."""
     now = now or utcnow()
     with db.write() as s:
@@ -217,13 +216,13 @@ def apply_policy_change(db: Database, policy: Policy, now: datetime | None = Non
         policy_id = write_policy(s, policy)
         result = recompute_in(s, now)
         saved = next(p for p in _load_policies(s) if p.id == policy_id)
-    return saved, list(result.moves), Changes.of(
-        *SLA_CHANGES, ticket_ids=[m.ticket_id for m in result.moves])
+    return Written((saved, list(result.moves)), changes_of(s))
 
 
-def recompute_open(db: Database, now: datetime | None = None) -> int:
+def recompute_open(db: Database, now: datetime | None = None) -> Written[int]:
     """Recompute every open ticket's clocks from its event log; returns the ticket count."""
-    return recompute(db, now=now).tickets
+    result, changes = recompute(db, now=now)
+    return Written(result.tickets, changes)
 
 
 __all__ = [

@@ -39,7 +39,6 @@ from desk.ui.cmdb.window import CmdbWindow
 from desk.ui.i18n import choose_language, chosen_language
 from desk.ui.queue.pane import QueuePane
 from desk.ui.sla.notify import NotificationBanner, NotificationCenter
-from desk.ui.ticket.common import alive
 from desk.ui.ticket.form import TicketForm
 from desk.ui.worker import DbRunner
 
@@ -239,7 +238,7 @@ class MainWindow(QMainWindow):
 
     def open_number(self, number: str) -> None:
         self.runner.read(catalog.find_ticket_ref, number.strip(),
-                         on_done=alive(self, lambda ref: self._number_found(number, ref)),
+                         owner=self, on_done=lambda ref: self._number_found(number, ref),
                          label="go to ticket")
 
     def _number_found(self, number: str, ref: TicketRef | None) -> None:
@@ -563,8 +562,8 @@ class MainWindow(QMainWindow):
         self.check_connection()
 
     def check_connection(self) -> None:
-        self.runner.read(catalog.ping, on_done=alive(self, lambda _ok: self._set_connected(True)),
-                         on_error=alive(self, self._ping_failed), label="ping")
+        self.runner.read(catalog.ping, owner=self, on_done=lambda _ok: self._set_connected(True),
+                         on_error=self._ping_failed, label="ping")
 
     def _ping_failed(self, err: BaseException) -> None:
         if not isinstance(err, DeskError):

@@ -30,7 +30,7 @@ import desk.cmdb.settings  # noqa: F401  (registers the CMDB's options)
 from desk.errors import DeskError
 from desk.services import settings
 from desk.services.settings import Option
-from desk.ui.ticket.common import alive, error_color
+from desk.ui.ticket.common import error_color
 from desk.ui.worker import DbRunner
 
 
@@ -134,8 +134,8 @@ class SettingsDialog(QDialog):
     # ------------------------------------------------------------ database
 
     def reload(self) -> None:
-        self.runner.read(settings.current_settings, on_done=alive(self, self._show),
-                         on_error=alive(self, self._failed), label="settings")
+        self.runner.read(settings.current_settings, owner=self, on_done=self._show,
+                         on_error=self._failed, label="settings")
 
     def _show(self, values: dict[str, Any]) -> None:
         self.loaded_values = values
@@ -153,8 +153,8 @@ class SettingsDialog(QDialog):
             return
         self.save_button.setEnabled(False)
         self.runner.write(settings.save_settings, changed,
-                          on_done=alive(self, lambda _c: self._saved(changed)),
-                          on_error=alive(self, self._failed), label="save settings")
+                          owner=self, on_done=lambda _c: self._saved(changed),
+                          on_error=self._failed, label="save settings")
 
     def _saved(self, changed: dict[str, Any]) -> None:
         self.loaded_values.update(changed)

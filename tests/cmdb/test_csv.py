@@ -56,7 +56,7 @@ def unix(db):
 def test_import_good_files_with_bom(unix, tmp_path):
     db = unix
     summary = import_cmdb(db, None, write(tmp_path, "cis.csv", CIS, bom=True),
-                          write(tmp_path, "rels.csv", RELS, bom=True))
+                          write(tmp_path, "rels.csv", RELS, bom=True)).value
     assert (summary.created, summary.updated, summary.relationships_created) == (7, 0, 7)
     rows = {r.name + "/" + r.class_name: r for r in sv.page_cis(db, sv.CiFilter(), 50)}
     vm = sv.get_ci(db, rows["vm-001/virtual_machine"].id)
@@ -77,7 +77,7 @@ def test_reimport_changes_nothing_and_updates_by_external_id(unix, tmp_path):
     import_cmdb(db, None, cis, rels)
     before = {r.id: r.updated_at for r in sv.page_cis(db, sv.CiFilter(), 50)}
     audits = audit_count(db)
-    again = import_cmdb(db, None, cis, rels)
+    again = import_cmdb(db, None, cis, rels).value
     assert (again.created, again.updated, again.unchanged) == (0, 0, 7)
     assert (again.relationships_created, again.relationships_unchanged) == (0, 7)
     assert {r.id: r.updated_at for r in sv.page_cis(db, sv.CiFilter(), 50)} == before
@@ -85,7 +85,7 @@ def test_reimport_changes_nothing_and_updates_by_external_id(unix, tmp_path):
     # A discovery tool renames vm-001 (same external id) and changes its vCPUs.
     renamed = CIS.replace("vm-001,virtual_machine,in_use,production,2,Unix,VM-1,DC1,RHEL 9,4,",
                           "vm-001a,virtual_machine,in_use,production,2,Unix,VM-1,DC1,RHEL 9,8,")
-    third = import_cmdb(db, None, write(tmp_path, "cis2.csv", renamed))
+    third = import_cmdb(db, None, write(tmp_path, "cis2.csv", renamed)).value
     assert (third.created, third.updated, third.unchanged) == (0, 1, 6)
     vm = next(r for r in sv.page_cis(db, sv.CiFilter(text="vm-001"), 5))
     assert vm.name == "vm-001a" and vm.id in before
@@ -181,13 +181,14 @@ def test_export_import_round_trip(unix, tmp_path, sqlite_url):
         sv.create_class(other, None, "printer", fields=[{"name": "dpi", "type": "integer"},
                                                          {"name": "duplex", "type": "boolean"},
                                                          {"name": "bought", "type": "date"}])
-        summary = import_cmdb(other, None, tmp_path / "out-cis.csv", tmp_path / "out-rels.csv")
+        summary = import_cmdb(other, None, tmp_path / "out-cis.csv",
+                              tmp_path / "out-rels.csv").value
         assert (summary.created, summary.relationships_created) == (8, 7)
         export_cmdb(other, tmp_path / "again-cis.csv", tmp_path / "again-rels.csv")
         for a, b in (("out-cis.csv", "again-cis.csv"), ("out-rels.csv", "again-rels.csv")):
             assert (tmp_path / a).read_text("utf-8") == (tmp_path / b).read_text("utf-8")
         again = import_cmdb(other, None, tmp_path / "again-cis.csv",
-                            tmp_path / "again-rels.csv")
+                            tmp_path / "again-rels.csv").value
         assert (again.created, again.updated, again.relationships_created) == (0, 0, 0)
     finally:
         other.dispose()

@@ -137,7 +137,7 @@ def test_major_incident_suggested_and_linked_through_the_ticket_service(db):
     assert hint.parent_id == third.id  # the ticket on screen, when none is major yet
 
     result = link_major_incident(db, team.lead.id, first.id,
-                                 [t.id for t in hint.incidents])
+                                 [t.id for t in hint.incidents]).value
     assert result.parent_number == first.number
     assert set(result.linked) == {second.number, third.number} and result.skipped == ()
     assert tickets.get_ticket(db, first.id).major_incident

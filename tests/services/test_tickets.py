@@ -108,7 +108,7 @@ def test_bulk_update_skips_what_does_not_fit_and_says_why(db):
     b, _ = tickets.update_ticket(db, None, b.id, b.row_version, {"status": Status.CANCELLED})
     result = tickets.bulk_update(db, team.agent.id, [a.id, b.id],
                                  {"status": Status.IN_PROGRESS, "assignee_id": team.agent.id},
-                                 note="Taking these")
+                                 note="Taking these").value
     assert result.updated == (a.id,)
     assert [n for n, _ in result.skipped] == [b.number]
     assert "final" in result.skipped[0][1]
@@ -125,7 +125,7 @@ def test_bulk_resolution_code_goes_only_to_tickets_this_move_resolves(db):
     done, _ = tickets.update_ticket(db, None, done.id, done.row_version,
                                     {"status": Status.RESOLVED, "resolution_code": "workaround"})
     result = tickets.bulk_update(db, team.agent.id, [new.id, done.id],
-                                 {"status": Status.RESOLVED, "resolution_code": "solved"})
+                                 {"status": Status.RESOLVED, "resolution_code": "solved"}).value
     assert set(result.updated) == {new.id, done.id} and not result.skipped
     assert tickets.get_ticket(db, new.id).resolution_code == "solved"
     assert tickets.get_ticket(db, done.id).resolution_code == "workaround"  # kept

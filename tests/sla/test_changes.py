@@ -49,7 +49,7 @@ def test_policy_change_preview_moves_nothing_until_applied(desk: Desk) -> None:
     # The preview changed nothing.
     assert due(desk, open_.id).due_at == MON + 56 * H
 
-    saved, applied, changes = apply_policy_change(desk.db, stricter, now=MON + 4 * H)
+    (saved, applied), changes = apply_policy_change(desk.db, stricter, now=MON + 4 * H)
     assert {(m.ticket_id, m.target) for m in applied} == set(by)
     assert saved.target("resolution").seconds == 16 * 3600
     assert open_.id in changes.ticket_ids

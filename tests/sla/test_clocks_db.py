@@ -138,7 +138,7 @@ def test_recompute_from_the_event_logs_reproduces_the_stored_clocks(desk: Desk) 
     before = {t: views(desk, t, now) for t in (a.id, b.id, c.id)}
     with desk.db.write() as s:
         s.execute(SlaClock.__table__.delete())
-    result = recompute(desk.db, now=now, scope="all")
+    result = recompute(desk.db, now=now, scope="all").value
     assert result.tickets == 3 and result.clocks == 6
     after = {t: views(desk, t, now) for t in (a.id, b.id, c.id)}
     for t in before:

@@ -26,7 +26,7 @@ def snapshot(db, ticket_ids):
 
 def test_demo_clocks_match_the_per_ticket_engine(db) -> None:
     generate_demo(db, tickets=400, seed=7, now=NOW, workers=0, extras=False)
-    result = add_demo_sla(db, seed=7, now=NOW)
+    result = add_demo_sla(db, seed=7, now=NOW).value
     with db.read() as s:
         total = s.scalar(select(func.count()).select_from(Ticket))
         states = dict(s.execute(select(SlaClock.state, func.count()).group_by(SlaClock.state))

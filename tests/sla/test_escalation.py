@@ -19,12 +19,12 @@ from .conftest import MON, Desk, H, M
 
 def test_warning_then_breach_fire_once_each(desk: Desk) -> None:
     t = desk.create(MON, impact=1, urgency=1)  # P1: response due in 15 min, warning at 75 %
-    assert run_escalations(desk.db, MON + 5 * M) == []
-    fired = run_escalations(desk.db, MON + 12 * M)
+    assert run_escalations(desk.db, MON + 5 * M).value == []
+    fired = run_escalations(desk.db, MON + 12 * M).value
     assert [(f.number, f.target, f.level) for f in fired] == [
         (t.number, "first_response", "warning")]
-    assert run_escalations(desk.db, MON + 13 * M) == []
-    fired = run_escalations(desk.db, MON + 16 * M)
+    assert run_escalations(desk.db, MON + 13 * M).value == []
+    fired = run_escalations(desk.db, MON + 16 * M).value
     assert [(f.target, f.level) for f in fired] == [("first_response", "breach")]
     assert fired[0].outcome == "Notified the team lead"
 
@@ -39,7 +39,7 @@ def test_warning_then_breach_fire_once_each(desk: Desk) -> None:
 def test_stopped_clocks_do_not_escalate(desk: Desk) -> None:
     t = desk.create(MON, impact=1, urgency=1)
     desk.move(t.id, MON + 5 * M, status="in_progress")
-    fired = run_escalations(desk.db, MON + 20 * M)
+    fired = run_escalations(desk.db, MON + 20 * M).value
     assert all(f.target != "first_response" for f in fired)
 
 
@@ -54,7 +54,7 @@ def test_breach_actions_reassign_and_raise_priority_through_the_ticket_service(
         replace(fr, breach_actions=actions, warning_actions=()), p3.target("resolution"))),
         now=MON)
     t = desk.create(MON, impact=3, urgency=1)  # P3: 2 business hours
-    fired = run_escalations(desk.db, MON + 3 * H)
+    fired = run_escalations(desk.db, MON + 3 * H).value
     mine = [f for f in fired if f.ticket_id == t.id]
     assert [f.level for f in mine] == ["warning", "breach"]
     after = tickets.get_ticket(desk.db, t.id)
@@ -79,7 +79,7 @@ def test_two_consoles_racing_fire_each_escalation_exactly_once(desk: Desk) -> No
         try:
             start.wait()
             for _ in range(3):
-                results[i] += run_escalations(consoles[i], MON + 5 * H)
+                results[i] += run_escalations(consoles[i], MON + 5 * H).value
         except BaseException as err:  # reported below
             errors.append(err)
 

@@ -29,9 +29,9 @@ from desk.cmdb import services as sv
 from desk.cmdb.affected import AffectedCis, affected_cis
 from desk.cmdb.major import MajorResult, link_major_incident
 from desk.cmdb.services import CiRow
-from desk.services.changes import Changes
+from desk.services.changes import Changes, Written
 from desk.services.people import CurrentUser
-from desk.ui.cmdb.common import alive, class_label
+from desk.ui.cmdb.common import class_label
 from desk.ui.worker import DbRunner, Op
 
 SEARCH_DELAY_MS = 250
@@ -176,7 +176,7 @@ class AffectedCisPanel(QWidget):
         if self._op is not None:
             self._op.cancel()
         self._op = self.runner.read(affected_cis, self.ticket_id,
-                                    on_done=alive(self, lambda st: self._show(seq, st)),
+                                    owner=self, on_done=lambda st: self._show(seq, st),
                                     label="affected cis")
 
     # ---------------------------------------------------------------- showing
@@ -237,7 +237,7 @@ class AffectedCisPanel(QWidget):
         exclude = [c.id for c in self.state.linked] if self.state else []
         self._search_op = self.runner.read(
             sv.search_cis, self.search.text(), 12, exclude,
-            on_done=alive(self, lambda rows: self._show_results(seq, rows)),
+            owner=self, on_done=lambda rows: self._show_results(seq, rows),
             label="search cis")
 
     def _show_results(self, seq: int, rows: list[CiRow]) -> None:
@@ -278,14 +278,14 @@ class AffectedCisPanel(QWidget):
         self.search.clear()
         self.result_list.hide()
         self.runner.write(sv.link_ci, self.me.id, self.ticket_id, ci_id,
-                          on_error=alive(self, self._error), label="link ci")
+                          owner=self, on_error=self._error, label="link ci")
 
     def _remove_selected(self) -> None:
         if self.ticket_id is None:
             return
         for item in self.linked.selectedItems():
             self.runner.write(sv.unlink_ci, self.me.id, self.ticket_id, item.data(ID_ROLE),
-                              on_error=alive(self, self._error), label="unlink ci")
+                              owner=self, on_error=self._error, label="unlink ci")
 
     def _link_major(self) -> None:
         st = self.state
@@ -295,10 +295,11 @@ class AffectedCisPanel(QWidget):
         children = [t.id for t in st.suggestion.incidents]
         self.link_button.setEnabled(False)
         self.runner.write(link_major_incident, self.me.id, parent_id, children,
-                          on_done=alive(self, self._linked),
-                          on_error=alive(self, self._error), label="major incident")
+                          owner=self, on_done=self._linked,
+                          on_error=self._error, label="major incident")
 
-    def _linked(self, result: MajorResult) -> None:
+    def _linked(self, written: Written[MajorResult]) -> None:
+        result = written.value
         self.link_button.setEnabled(True)
         text = self.tr("{parent} is a major incident; linked: {linked}").format(
             parent=result.parent_number, linked=", ".join(result.linked) or self.tr("none"))
@@ -311,9 +312,8 @@ class AffectedCisPanel(QWidget):
         self.link_button.setEnabled(True)
         self.message.setText(str(err))
 
-    def _on_changed(self, changes: Changes) -> None:
+    def _on_changed(self, changes: Changes, _origin: str) -> None:
         if self.ticket_id is None:
             return
-        if changes.tables & {"ticket_cis", "tickets", "configuration_items",
-                             "ci_relationships"}:
+        if changes.touches("ticket_cis", "tickets", "configuration_items", "ci_relationships"):
             self.refresh()

@@ -27,7 +27,7 @@ from desk.cmdb.services import ClassView
 from desk.cmdb.vocab import CiStatus, Environment
 from desk.services.changes import Changes
 from desk.ui.cmdb.cimodel import CiListModel
-from desk.ui.cmdb.common import alive, class_color
+from desk.ui.cmdb.common import class_color
 from desk.ui.cmdb.detail import CiDetailPane
 from desk.ui.worker import DbRunner
 
@@ -124,7 +124,7 @@ class CmdbBrowser(QWidget):
     # ---------------------------------------------------------------- classes
 
     def load_classes(self) -> None:
-        self.runner.read(sv.list_classes, True, on_done=alive(self, self._show_classes),
+        self.runner.read(sv.list_classes, True, owner=self, on_done=self._show_classes,
                          label="cmdb classes")
 
     def _show_classes(self, classes: list[ClassView]) -> None:
@@ -191,6 +191,6 @@ class CmdbBrowser(QWidget):
         """Open a CI in the detail pane (the list keeps its filter)."""
         self.detail.show_ci(ci_id)
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.tables & {"configuration_items", "ci_classes"}:
+    def _on_changed(self, changes: Changes, _origin: str) -> None:
+        if changes.touches("configuration_items", "ci_classes"):
             self.load_classes()

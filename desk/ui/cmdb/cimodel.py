@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from desk.cmdb import services as sv
 from desk.cmdb.services import CiFilter, CiPage, CiRow
 from desk.services.changes import Changes
-from desk.ui.cmdb.common import alive, class_label, environment_label, status_label
+from desk.ui.cmdb.common import class_label, environment_label, status_label
 from desk.ui.i18n import translate
 from desk.ui.worker import DbRunner, Op
 
@@ -67,7 +67,7 @@ class CiListModel(QAbstractTableModel):
             self._op.cancel()
         self._fetching = True
         self._op = self.runner.read(sv.first_ci_page, self.filter, PAGE,
-                                    on_done=alive(self, lambda page: self._reset(gen, page)),
+                                    owner=self, on_done=lambda page: self._reset(gen, page),
                                     label="cmdb list")
 
     def _reset(self, gen: int, page: CiPage) -> None:
@@ -91,7 +91,7 @@ class CiListModel(QAbstractTableModel):
         gen = self._generation
         after = self.rows[-1] if self.rows else None
         self._op = self.runner.read(sv.page_cis, self.filter, PAGE, after,
-                                    on_done=alive(self, lambda rows: self._append(gen, rows)),
+                                    owner=self, on_done=lambda rows: self._append(gen, rows),
                                     label="cmdb page")
 
     def _append(self, gen: int, rows: list[CiRow]) -> None:
@@ -109,8 +109,8 @@ class CiListModel(QAbstractTableModel):
             self.total = len(self.rows)  # the table shrank meanwhile
         self.loaded.emit()
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.tables & {"configuration_items", "ci_classes"}:
+    def _on_changed(self, changes: Changes, _origin: str) -> None:
+        if changes.touches("configuration_items", "ci_classes"):
             self.refresh()
 
     # ---------------------------------------------------------------- Qt model

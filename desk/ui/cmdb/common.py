@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtGui import QColor
-from shiboken6 import isValid
 
 from desk.cmdb.vocab import (
     CiStatus,
@@ -71,14 +68,3 @@ def rel_label(value: str, outgoing: bool = True) -> str:
     except ValueError:
         return value
     return t.label if outgoing else t.reverse_label
-
-
-def alive(obj: Any, fn: Callable[..., Any]) -> Callable[..., Any]:
-    """A callback that does nothing once ``obj`` (a Qt object) is gone."""
-
-    def call(*args: Any) -> Any:
-        if isValid(obj):
-            return fn(*args)
-        return None
-
-    return call

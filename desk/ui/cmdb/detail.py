@@ -26,7 +26,6 @@ from desk.cmdb.vocab import field_label
 from desk.domain.enums import Status
 from desk.services.changes import Changes
 from desk.ui.cmdb.common import (
-    alive,
     class_label,
     environment_label,
     rel_label,
@@ -137,8 +136,8 @@ class CiDetailPane(QWidget):
             self.subtitle.setText("")
             return
         self._op = self.runner.read(sv.ci_detail, ci_id,
-                                    on_done=alive(self, lambda d: self._show(seq, d)),
-                                    on_error=alive(self, lambda e: self._gone(seq, e)),
+                                    owner=self, on_done=lambda d: self._show(seq, d),
+                                    on_error=lambda e: self._gone(seq, e),
                                     label="cmdb detail")
         if self.graph.view.centre != ci_id:
             self.graph.show_ci(ci_id)
@@ -221,8 +220,8 @@ class CiDetailPane(QWidget):
             self._impact_op.cancel()
         self._impact_op = self.runner.read(
             graph.impact, [self.ci_id],
-            on_done=alive(self, lambda r: self._show_impact(seq, r)),
-            on_error=alive(self, lambda e: None), label="cmdb impact")
+            owner=self, on_done=lambda r: self._show_impact(seq, r),
+            on_error=lambda e: None, label="cmdb impact")
 
     def _show_impact(self, seq: int, result: ImpactResult) -> None:
         if seq != self._seq:
@@ -260,14 +259,14 @@ class CiDetailPane(QWidget):
         if isinstance(ticket_id, uuid.UUID):
             self.openTicketRequested.emit(ticket_id)
 
-    def _on_changed(self, changes: Changes) -> None:
-        if self.ci_id is not None and changes.tables & {
-                "configuration_items", "ci_relationships", "ticket_cis", "tickets"}:
+    def _on_changed(self, changes: Changes, _origin: str) -> None:
+        if self.ci_id is not None and changes.touches(
+                "configuration_items", "ci_relationships", "ticket_cis", "tickets"):
             current = self.ci_id
             self.impact = None
             self._seq += 1
             seq = self._seq
             self._op = self.runner.read(sv.ci_detail, current,
-                                        on_done=alive(self, lambda d: self._show(seq, d)),
-                                        on_error=alive(self, lambda e: self._gone(seq, e)),
+                                        owner=self, on_done=lambda d: self._show(seq, d),
+                                        on_error=lambda e: self._gone(seq, e),
                                         label="cmdb detail")

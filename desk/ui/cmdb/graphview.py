@@ -48,7 +48,6 @@ from desk.services.changes import Changes
 from desk.ui.cmdb.common import (
     CLASS_COLORS,
     REL_COLORS,
-    alive,
     class_color,
     class_label,
     rel_label,
@@ -214,8 +213,8 @@ class CiGraphView(QGraphicsView):
         if self._op is not None:
             self._op.cancel()
         self._op = self.runner.read(load_graph, ci_id, self.hops, self.max_nodes,
-                                    on_done=alive(self, lambda d: self._build(seq, d)),
-                                    on_error=alive(self, lambda e: self._failed(seq, e)),
+                                    owner=self, on_done=lambda d: self._build(seq, d),
+                                    on_error=lambda e: self._failed(seq, e),
                                     label="cmdb graph")
 
     def reload(self) -> None:
@@ -335,9 +334,9 @@ class CiGraphView(QGraphicsView):
         self.show_ci(ci_id)
         self.centreChanged.emit(ci_id)
 
-    def _on_changed(self, changes: Changes) -> None:
-        if self.centre is not None and changes.tables & {
-                "configuration_items", "ci_relationships", "ticket_cis", "tickets"}:
+    def _on_changed(self, changes: Changes, _origin: str) -> None:
+        if self.centre is not None and changes.touches(
+                "configuration_items", "ci_relationships", "ticket_cis", "tickets"):
             self.reload()
 
     # ---------------------------------------------------------------- export

@@ -59,7 +59,7 @@ from desk.queues.columns import QueueColumn
 from desk.queues.service import SearchOutcome, counts
 from desk.queues.service import search as queue_search
 from desk.queues.spec import ViewSpec
-from desk.services.changes import Changes
+from desk.services.changes import Changes, Written
 from desk.services.people import CurrentUser
 from desk.services.tickets import BulkResult, bulk_update
 from desk.ui.queue.delegates import CellDelegate, CellTable
@@ -691,10 +691,10 @@ class QueuePane(QWidget):
 
     # ------------------------------------------------------------ change broadcast
 
-    def _on_changed(self, changes: Changes) -> None:
-        if "saved_views" in changes.tables:
+    def _on_changed(self, changes: Changes, _origin: str) -> None:
+        if changes.touches("saved_views"):
             self._load_saved_views()
-        if changes.touches_tickets or "worklog_entries" in changes.tables:
+        if changes.touches("tickets", "worklog_entries"):
             self._remember_selection()
             self.model.refresh()
             self._count_timer.start()
@@ -719,7 +719,8 @@ class QueuePane(QWidget):
     def assign_to_me(self) -> None:
         self.bulk_update({"assignee_id": self.me.id})
 
-    def _bulk_done(self, result: BulkResult) -> None:
+    def _bulk_done(self, written: Written[BulkResult]) -> None:
+        result = written.value
         if result.skipped:
             lines = "\n".join(f"{number}: {reason}" for number, reason in result.skipped)
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Some tickets were skipped"),

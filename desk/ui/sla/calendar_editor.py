@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import ConflictError, DeskError, ValidationError
+from desk.services.changes import Written
 from desk.sla.calendar import WEEKDAYS, BusinessCalendar, CalendarError
 from desk.sla.engine import DueMove
 from desk.sla.policy import CalendarView
@@ -60,7 +61,7 @@ from desk.slaops.service import preview_calendar_change
 from desk.ui.i18n import date_format, format_remaining, local_date, translate
 from desk.ui.sla.common import form_row
 from desk.ui.sla.preview import PreviewDialog
-from desk.ui.ticket.common import FieldBox, alive, error_color
+from desk.ui.ticket.common import FieldBox, error_color
 from desk.ui.worker import DbRunner
 
 DASH = "–"
@@ -264,7 +265,7 @@ class HolidayImportDialog(QDialog):
             return
         self.look_up.setEnabled(False)
         self.runner.read(_propose, self.country.currentText(), years, self.subdiv.text().strip(),
-                         on_done=alive(self, self._proposed), on_error=alive(self, self._failed),
+                         owner=self, on_done=self._proposed, on_error=self._failed,
                          label="holiday tables")
 
     def _proposed(self, proposal: admin.HolidayProposal) -> None:
@@ -524,8 +525,8 @@ class CalendarEditor(QDialog):
     # ------------------------------------------------------------ loading
 
     def reload(self, select: uuid.UUID | None = None) -> None:
-        self.runner.read(admin.calendars, on_done=alive(self, lambda c: self._listed(c, select)),
-                         on_error=alive(self, self._failed), label="sla calendars")
+        self.runner.read(admin.calendars, owner=self, on_done=lambda c: self._listed(c, select),
+                         on_error=self._failed, label="sla calendars")
 
     def _listed(self, calendars: list[CalendarView], select: uuid.UUID | None) -> None:
         self.calendars = list(calendars)
@@ -812,14 +813,14 @@ class CalendarEditor(QDialog):
         self.save_button.setEnabled(False)
         if self.current is None:
             self.runner.write(admin.save_calendar, None, name, definition,
-                              on_done=alive(self, self._saved),
-                              on_error=alive(self, self._save_failed), label="create calendar")
+                              owner=self, on_done=self._saved,
+                              on_error=self._save_failed, label="create calendar")
             return
         calendar = self.current
         self.runner.read(preview_calendar_change, calendar.id, definition,
-                         on_done=alive(self, lambda moves: self._review(
-                             calendar, name, definition, moves)),
-                         on_error=alive(self, self._save_failed), label="preview calendar")
+                         owner=self, on_done=lambda moves: self._review(
+                             calendar, name, definition, moves),
+                         on_error=self._save_failed, label="preview calendar")
 
     def _review(self, calendar: CalendarView, name: str, definition: dict[str, Any],
                 moves: list[DueMove]) -> None:
@@ -833,9 +834,9 @@ class CalendarEditor(QDialog):
         def apply() -> None:
             self.runner.write(admin.save_calendar, calendar.id, name, definition,
                               calendar.row_version,
-                              on_done=alive(self, lambda r: (dialog.finish_apply(),
-                                                             self._saved(r))),
-                              on_error=alive(self, lambda e: self._apply_failed(dialog, e)),
+                              owner=self, on_done=lambda r: (dialog.finish_apply(),
+                                                             self._saved(r)),
+                              on_error=lambda e: self._apply_failed(dialog, e),
                               label="apply calendar")
 
         dialog.applyRequested.connect(apply)
@@ -855,7 +856,8 @@ class CalendarEditor(QDialog):
             self.show_field_error(err.field, _strip_field(err) if isinstance(
                 err, CalendarError) else str(err))
 
-    def _saved(self, result: admin.CalendarSaved) -> None:
+    def _saved(self, written: Written[admin.CalendarSaved]) -> None:
+        result = written.value
         self.save_button.setEnabled(True)
         clocks = len(result.moves)
         tickets = len({m.ticket_id for m in result.moves})

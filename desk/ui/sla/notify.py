@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.errors import DeskError
+from desk.services.changes import Written
 from desk.services.people import CurrentUser
 from desk.sla.policy import Level
 from desk.slaops.admin import EscalationTick, escalation_tick, notification_key
@@ -41,7 +42,6 @@ from desk.slaops.escalation import Notification
 from desk.slaops.queue_cells import BREACHED, WARNING
 from desk.timeutil import utcnow
 from desk.ui.sla.common import level_color, level_icon
-from desk.ui.ticket.common import alive
 from desk.ui.worker import DbRunner
 
 ESCALATE_EVERY_MS = 60_000
@@ -208,10 +208,11 @@ class NotificationCenter(QObject):
         now = self.now()
         self._op = self.runner.write(
             escalation_tick, list(self.me.group_ids), self._since(now), now,
-            on_done=alive(self, self._done), on_error=alive(self, self._failed),
+            owner=self, on_done=self._done, on_error=self._failed,
             label="sla escalations")
 
-    def _done(self, result: EscalationTick) -> None:
+    def _done(self, written: Written[EscalationTick]) -> None:
+        result = written.value
         self._op = None
         fresh = [n for n in result.notifications if notification_key(n) not in self.seen]
         fresh.sort(key=urgency, reverse=True)

@@ -59,7 +59,7 @@ from desk.ui.sla.common import (
     ticker,
     zone_time,
 )
-from desk.ui.ticket.common import alive, is_dark
+from desk.ui.ticket.common import is_dark
 from desk.ui.worker import DbRunner
 
 SLA_TABLES = frozenset({"sla_clocks", "sla_policies", "sla_targets", "sla_calendars"})
@@ -299,8 +299,8 @@ class SlaPanel(QWidget):
             self._again = True
             return
         self._op = self.runner.read(panel_data, self.ticket_id,
-                                    on_done=alive(self, self._loaded),
-                                    on_error=alive(self, self._failed), label="sla panel")
+                                    owner=self, on_done=self._loaded,
+                                    on_error=self._failed, label="sla panel")
 
     def clock(self, target: str) -> ClockView | None:
         if self.data is None:
@@ -337,10 +337,10 @@ class SlaPanel(QWidget):
         else:
             self._show_empty(str(err))
 
-    def _on_changed(self, changes: Changes) -> None:
+    def _on_changed(self, changes: Changes, _origin: str) -> None:
         if self.ticket_id is None:
             return
-        if self.ticket_id in changes.ticket_ids or changes.tables & SLA_TABLES:
+        if changes.touches_ticket(self.ticket_id) or changes.touches(*SLA_TABLES):
             self.refresh()
 
     def _on_tick(self) -> None:

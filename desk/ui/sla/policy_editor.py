@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from desk.domain.enums import Kind, Status
 from desk.domain.priority import priority_label
 from desk.errors import ConflictError, DeskError, ValidationError
+from desk.services.changes import Written
 from desk.sla.engine import DueMove
 from desk.sla.policy import (
     Action,
@@ -58,7 +59,7 @@ from desk.slaops.service import preview_policy_change
 from desk.ui.i18n import format_duration
 from desk.ui.sla.common import form_row
 from desk.ui.sla.preview import PreviewDialog
-from desk.ui.ticket.common import FieldBox, alive, error_color, status_label
+from desk.ui.ticket.common import FieldBox, error_color, status_label
 
 # Statuses a clock can be paused by: every status a ticket can still work from.
 PAUSABLE = tuple(s for s in Status if s.is_open and s is not Status.NEW)
@@ -401,8 +402,8 @@ class PolicyEditor(QDialog):
 
     def reload(self, select: uuid.UUID | None = None) -> None:
         self.runner.read(admin.admin_lookups,
-                         on_done=alive(self, lambda lk: self._listed(lk, select)),
-                         on_error=alive(self, self._failed), label="sla policies")
+                         owner=self, on_done=lambda lk: self._listed(lk, select),
+                         on_error=self._failed, label="sla policies")
 
     def _listed(self, lookups: admin.AdminLookups, select: uuid.UUID | None) -> None:
         self.lookups = lookups
@@ -628,8 +629,8 @@ class PolicyEditor(QDialog):
             return
         self.save_button.setEnabled(False)
         self.runner.read(preview_policy_change, policy,
-                         on_done=alive(self, lambda moves: self._review(policy, moves)),
-                         on_error=alive(self, lambda e: self._save_failed(e, policy)),
+                         owner=self, on_done=lambda moves: self._review(policy, moves),
+                         on_error=lambda e: self._save_failed(e, policy),
                          label="preview policy")
 
     def _review(self, policy: Policy, moves: list[DueMove]) -> None:
@@ -642,10 +643,10 @@ class PolicyEditor(QDialog):
 
         def apply() -> None:
             self.runner.write(admin.save_policy, policy,
-                              on_done=alive(self, lambda r: (dialog.finish_apply(),
-                                                             self._saved(r))),
-                              on_error=alive(self, lambda e: self._apply_failed(
-                                  dialog, e, policy)), label="apply policy")
+                              owner=self, on_done=lambda r: (dialog.finish_apply(),
+                                                             self._saved(r)),
+                              on_error=lambda e: self._apply_failed(
+                                  dialog, e, policy), label="apply policy")
 
         dialog.applyRequested.connect(apply)
         dialog.finished.connect(lambda _r: self._preview_closed(dialog))
@@ -662,7 +663,8 @@ class PolicyEditor(QDialog):
         dialog.apply_failed(str(err))
         self._save_failed(err, policy)
 
-    def _saved(self, result: admin.PolicySaved) -> None:
+    def _saved(self, written: Written[admin.PolicySaved]) -> None:
+        result = written.value
         self.save_button.setEnabled(True)
         n = len(result.moves)
         self.reload(select=result.policy.id)

@@ -30,7 +30,7 @@ from desk.sla.policy import Target
 from desk.slaops import admin
 from desk.slaops.report import AttainmentRow, attainment
 from desk.ui.sla.common import warning_color
-from desk.ui.ticket.common import alive, error_color
+from desk.ui.ticket.common import error_color
 from desk.ui.worker import DbRunner
 
 # Below this share met, the figure is shown as a warning; below the second, as a breach.
@@ -136,8 +136,8 @@ class AttainmentDialog(QDialog):
             return
         self.table.setColumnHidden(0, not self.by_month.isChecked())
         self.table.setColumnHidden(2, not self.by_group.isChecked())
-        self._op = self.runner.read(attainment, **self.query(), on_done=alive(self, self._shown),
-                                    on_error=alive(self, self._failed), label="sla report")
+        self._op = self.runner.read(attainment, **self.query(), owner=self, on_done=self._shown,
+                                    on_error=self._failed, label="sla report")
 
     def _shown(self, rows: list[AttainmentRow]) -> None:
         self._op = None
@@ -187,8 +187,8 @@ class AttainmentDialog(QDialog):
         """Write the rows shown to ``path`` (on the worker); ``exported`` when done."""
         self.export_button.setEnabled(False)
         self.runner.read(_write, str(path), list(self.rows),
-                         on_done=alive(self, lambda n: self._exported(str(path), n)),
-                         on_error=alive(self, self._export_failed), label="sla report csv")
+                         owner=self, on_done=lambda n: self._exported(str(path), n),
+                         on_error=self._export_failed, label="sla report csv")
 
     def _exported(self, path: str, n: int) -> None:
         self.export_button.setEnabled(True)

@@ -33,7 +33,7 @@ from desk.services.catalog import name_of
 from desk.services.dto import AttachmentView
 from desk.services.people import CurrentUser
 from desk.ui.i18n import local_time
-from desk.ui.ticket.common import FieldBox, alive
+from desk.ui.ticket.common import FieldBox
 from desk.ui.worker import DbRunner
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -120,7 +120,7 @@ class AttachmentsPanel(QWidget):
         self.box.clear_error()
         for path in paths:
             self.runner.write(add_file, self.me.id, self.ticket_id, path,
-                              on_error=alive(self, self._failed),
+                              owner=self, on_error=self._failed,
                               label="add attachment")
 
     def open_selected(self) -> None:
@@ -131,7 +131,7 @@ class AttachmentsPanel(QWidget):
             self._tmp = Path(tempfile.mkdtemp(prefix="desk-attachments-"))
         dest = self._tmp / att.id.hex / att.filename
         self.runner.read(export_attachment, att.id, str(dest),
-                         on_done=alive(self, self._opened), on_error=alive(self, self._failed),
+                         owner=self, on_done=self._opened, on_error=self._failed,
                          label="open attachment")
 
     def save_selected(self) -> None:
@@ -145,7 +145,7 @@ class AttachmentsPanel(QWidget):
 
     def save_to(self, att: AttachmentView, dest: str) -> None:
         self.runner.read(export_attachment, att.id, dest,
-                         on_done=alive(self, self._exported), on_error=alive(self, self._failed),
+                         owner=self, on_done=self._exported, on_error=self._failed,
                          label="save attachment")
 
     def remove_selected(self) -> None:
@@ -172,8 +172,8 @@ class AttachmentsPanel(QWidget):
             return
         self.box.clear_error()
         self.runner.write(tickets.remove_attachment, self.me.id, att.id,
-                          on_done=alive(self, lambda _changes: self._removed(att.id)),
-                          on_error=alive(self, self._failed), label="remove attachment")
+                          owner=self, on_done=lambda _changes: self._removed(att.id),
+                          on_error=self._failed, label="remove attachment")
 
     def _removed(self, attachment_id: uuid.UUID) -> None:
         self.removed.emit(attachment_id)

@@ -1,15 +1,10 @@
-"""Small pieces the ticket form's parts share: labels and ``alive``.
+"""Small pieces the ticket form's parts share: labels.
 
 Widgets shared beyond the ticket form live in ``desk.ui.widgets``; they are imported here too
 for the screens that still take them from this module.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
-
-from shiboken6 import isValid
 
 from desk.domain import kinds
 from desk.domain.enums import Channel, Kind, ResolutionCode, Status
@@ -27,7 +22,6 @@ __all__ = [
     "PRIORITY_COLORS",
     "Chip",
     "FieldBox",
-    "alive",
     "channel_label",
     "error_color",
     "field_label",
@@ -42,18 +36,6 @@ __all__ = [
 ]
 
 
-def alive(obj: Any, fn: Callable[..., Any] | None) -> Callable[..., Any] | None:
-    """A callback that does nothing once ``obj`` (a widget) is gone: a database answer can
-    arrive after the user closed the tab that asked."""
-    if fn is None:
-        return None
-
-    def call(*args: Any) -> Any:
-        if isValid(obj):
-            return fn(*args)
-        return None
-
-    return call
 
 
 def kind_label(kind: str) -> str:

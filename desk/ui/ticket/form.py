@@ -29,7 +29,7 @@ from desk.services.changes import Changes
 from desk.services.dto import TicketView
 from desk.services.people import CurrentUser
 from desk.services.tickets import TicketConflict
-from desk.ui.ticket.common import alive, kind_label, priority_text, status_label
+from desk.ui.ticket.common import kind_label, priority_text, status_label
 from desk.ui.ticket.conflict import RELOAD, ConflictDialog, conflict_rows
 from desk.ui.ticket.fields import TicketFields
 from desk.ui.ticket.header import TicketHeader
@@ -210,14 +210,14 @@ class TicketForm(QWidget):
 
     def _read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[..., Any] | None = None,
               on_error: Callable[..., Any] | None = None, label: str = "") -> Any:
-        return self.runner.read(fn, *args, on_done=alive(self, on_done),
-                                on_error=alive(self, on_error), label=label)
+        return self.runner.read(fn, *args, owner=self, on_done=on_done,
+                                on_error=on_error, label=label)
 
     def _write(self, fn: Callable[..., Any], *args: Any,
                on_done: Callable[..., Any] | None = None,
                on_error: Callable[..., Any] | None = None, label: str = "") -> Any:
-        return self.runner.write(fn, *args, on_done=alive(self, on_done),
-                                 on_error=alive(self, on_error), label=label)
+        return self.runner.write(fn, *args, owner=self, on_done=on_done,
+                                 on_error=on_error, label=label)
 
     def _show_mode(self) -> None:
         self.tabs.set_ticket(self.ticket_id)
@@ -453,8 +453,8 @@ class TicketForm(QWidget):
 
     # ------------------------------------------------------------ changes elsewhere
 
-    def _on_changed(self, changes: Changes) -> None:
-        if self.ticket_id is not None and self.ticket_id in changes.ticket_ids and self.ready:
+    def _on_changed(self, changes: Changes, _origin: str) -> None:
+        if self.ticket_id is not None and changes.touches_ticket(self.ticket_id) and self.ready:
             self._load_detail()
 
     def _on_newer(self, detail: TicketDetail) -> None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desk.services import catalog, people
 from desk.services.catalog import CategoryNode, TicketRef
 from desk.services.people import ContactView
-from desk.ui.ticket.common import alive, error_color
+from desk.ui.ticket.common import error_color
 from desk.ui.worker import DbRunner, Op
 
 SEARCH_DELAY_MS = 250
@@ -117,7 +117,7 @@ class RequesterPicker(QWidget):
         if self._op is not None:
             self._op.cancel()
         self._op = self.runner.read(people.search_contacts, self.line.text(),
-                                    on_done=alive(self, lambda rows: self._show(seq, rows)),
+                                    owner=self, on_done=lambda rows: self._show(seq, rows),
                                     label="search contacts")
 
     def _show(self, seq: int, rows: list[ContactView]) -> None:
@@ -370,7 +370,7 @@ class ParentPicker(QWidget):
         seq = self._seq
         number = self.line.text().strip().upper()
         self.runner.read(catalog.find_ticket_ref, number,
-                         on_done=alive(self, lambda ref: self._found(seq, number, ref)),
+                         owner=self, on_done=lambda ref: self._found(seq, number, ref),
                          label="find parent ticket")
 
     def _found(self, seq: int, number: str, ref: TicketRef | None) -> None:
