@@ -152,6 +152,85 @@ def _helpers(roles: dict[str, str], owner: str) -> list[str]:
     ]
 
 
+def _people(roles: dict[str, str], owner: str) -> list[str]:
+    """What ``desk admin user`` runs as the owner: administrators manage logins through these
+    two functions only, so they need no CREATEROLE of their own (which on PostgreSQL 15 could
+    grant far more than Desk's roles)."""
+    kinds = "ARRAY[" + ", ".join(_lit(k) for k in KINDS) + "]"
+    check = """IF desk_private.my_kind() NOT IN ('owner', 'admin') THEN
+                    RAISE EXCEPTION 'only administrators manage people'
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;"""
+    # Only a login that is nothing but a Desk person may be taken over or disabled.
+    plain = f"""(NOT r.rolsuper AND NOT r.rolcreaterole AND NOT r.rolcreatedb
+                 AND NOT r.rolreplication AND NOT r.rolbypassrls
+                 AND NOT pg_has_role(r.oid, {_lit(owner)}, 'MEMBER'))"""
+    return [
+        f"""CREATE FUNCTION desk_private.is_member(login text, kind text) RETURNS boolean
+            LANGUAGE sql STABLE {_DEFINER}
+            AS $$ SELECT EXISTS (SELECT 1 FROM pg_auth_members m
+                                 JOIN pg_roles g ON g.oid = m.roleid
+                                 JOIN pg_roles p ON p.oid = m.member
+                                 WHERE g.rolname = desk_private.kind_role(kind)
+                                   AND p.rolname = login) $$""",
+        f"""CREATE FUNCTION desk_private.grant_login(login text, kind text, verifier text)
+            RETURNS void LANGUAGE plpgsql {_DEFINER} AS $$
+            DECLARE
+                r record;
+                k text;
+            BEGIN
+                {check}
+                IF desk_private.kind_role(kind) IS NULL THEN
+                    RAISE EXCEPTION 'unknown kind of user: %', kind
+                        USING ERRCODE = 'invalid_parameter_value';
+                END IF;
+                SELECT * INTO r FROM pg_roles WHERE rolname = login;
+                IF NOT FOUND THEN
+                    EXECUTE format('CREATE ROLE %I LOGIN', login);
+                ELSIF {plain} THEN
+                    EXECUTE format('ALTER ROLE %I LOGIN', login);
+                ELSE
+                    RAISE EXCEPTION 'the login % is not a plain login role', login
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                IF verifier IS NOT NULL THEN
+                    EXECUTE format('ALTER ROLE %I PASSWORD %L', login, verifier);
+                END IF;
+                FOREACH k IN ARRAY {kinds} LOOP
+                    IF k = kind THEN
+                        EXECUTE format('GRANT %I TO %I', desk_private.kind_role(k), login);
+                    ELSIF desk_private.is_member(login, k) THEN
+                        EXECUTE format('REVOKE %I FROM %I', desk_private.kind_role(k), login);
+                    END IF;
+                END LOOP;
+            END $$""",
+        # Without its kind role a disabled person's open sessions lose every privilege at
+        # their next statement, not at their next sign-in.
+        f"""CREATE FUNCTION desk_private.revoke_login(login text) RETURNS void
+            LANGUAGE plpgsql {_DEFINER} AS $$
+            DECLARE
+                r record;
+                k text;
+            BEGIN
+                {check}
+                SELECT * INTO r FROM pg_roles WHERE rolname = login;
+                IF NOT FOUND THEN
+                    RETURN;
+                END IF;
+                IF NOT {plain} THEN
+                    RAISE EXCEPTION 'the login % is not a plain login role', login
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                EXECUTE format('ALTER ROLE %I NOLOGIN', login);
+                FOREACH k IN ARRAY {kinds} LOOP
+                    IF desk_private.is_member(login, k) THEN
+                        EXECUTE format('REVOKE %I FROM %I', desk_private.kind_role(k), login);
+                    END IF;
+                END LOOP;
+            END $$""",
+    ]
+
+
 def _lit(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
@@ -257,10 +336,38 @@ def _feed() -> list[str]:
                 END IF;
                 RETURN NULL;
             END $$""",
+        # The snapshot a feed reader keeps as its position, without the transactions that
+        # pg_stat_activity places in another database of the cluster: they never write this
+        # feed, and a long one elsewhere (a benchmark building an index) would otherwise
+        # hold every position here back. Anything not placed elsewhere stays, so a
+        # transaction that ended meanwhile is never dropped by mistake.
+        f"""CREATE FUNCTION desk_private.feed_snapshot() RETURNS pg_snapshot
+            LANGUAGE plpgsql STABLE {_DEFINER} AS $$
+            DECLARE
+                s pg_snapshot := pg_current_snapshot();
+                mine xid8[];
+            BEGIN
+                SELECT coalesce(array_agg(x ORDER BY x), '{{}}') INTO mine
+                FROM pg_snapshot_xip(s) AS x
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM pg_stat_activity a
+                    WHERE a.datname <> current_database()
+                      AND a.backend_xid::text = (x::text::numeric % 4294967296)::text)
+                  AND NOT EXISTS (
+                    SELECT 1 FROM pg_prepared_xacts p
+                    WHERE p.database <> current_database()
+                      AND p.transaction::text = (x::text::numeric % 4294967296)::text);
+                RETURN (coalesce(mine[1], pg_snapshot_xmax(s))::text || ':'
+                        || pg_snapshot_xmax(s)::text || ':'
+                        || array_to_string(mine, ','))::pg_snapshot;
+            END $$""",
+        # Only entries of transactions older than every one still open here are pruned, so
+        # ``pruned_below`` never passes a position taken afterwards (no reload loop) and a
+        # position behind it is exactly one that may have missed a pruned entry.
         f"""CREATE FUNCTION desk_private.prune_changes(keep interval) RETURNS bigint
             LANGUAGE plpgsql {_DEFINER} AS $$
             DECLARE
-                horizon xid8 := pg_snapshot_xmin(pg_current_snapshot());
+                horizon xid8 := pg_snapshot_xmin(desk_private.feed_snapshot());
                 gone bigint;
                 highest xid8;
             BEGIN
@@ -319,6 +426,7 @@ def upgrade() -> None:
     sql += [f"REVOKE ALL ON DATABASE {database} FROM PUBLIC",
             "REVOKE ALL ON SCHEMA public FROM PUBLIC"]
     sql += _helpers(roles, owner)
+    sql += _people(roles, owner)
     sql += _audit_and_counters()
     sql += _feed()
     sql += ["REVOKE ALL ON ALL FUNCTIONS IN SCHEMA desk_private FROM PUBLIC"]
@@ -328,14 +436,15 @@ def upgrade() -> None:
                 f"GRANT USAGE ON SCHEMA public, desk_private TO {role}",
                 f"GRANT SELECT ON desk_private.changes, desk_private.feed_state TO {role}"]
         for fn in ("kind_role(text)", "my_kind()", "me()", "my_groups()", "led_groups()",
-                   "may_change(uuid, uuid)", "may_change_ticket(uuid)"):
+                   "may_change(uuid, uuid)", "may_change_ticket(uuid)", "feed_snapshot()"):
             sql.append(f"GRANT EXECUTE ON FUNCTION desk_private.{fn} TO {role}")
         for table, privileges in _GRANTS.items():
             sql.append(f"GRANT {privileges[i]} ON {table} TO {role}")
         for table, privileges in _COLUMN_GRANTS.items():
             sql.append(f"GRANT {privileges} ON {table} TO {role}")
-    sql.append("GRANT EXECUTE ON FUNCTION desk_private.prune_changes(interval) "
-               f"TO {_ident(roles['admin'])}")
+    for fn in ("prune_changes(interval)", "grant_login(text, text, text)",
+               "revoke_login(text)"):
+        sql.append(f"GRANT EXECUTE ON FUNCTION desk_private.{fn} TO {_ident(roles['admin'])}")
     for table in _RLS_TABLES:
         sql += [f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
                 f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"]
