@@ -184,3 +184,34 @@ def test_a_login_that_is_not_a_plain_person_is_not_taken_over(shared):
     with pytest.raises(DeskError, match="not a plain login role"):
         admin_users.add_user(db, f"{prefix}_dba", "DBA", "admin")
     assert people.find_user(db, f"{prefix}_dba") is None
+
+
+@pytest.mark.pg
+def test_on_postgresql_the_signed_in_person_is_the_login(shared):
+    db, url, prefix = shared
+    admin_users.add_user(db, f"{prefix}_ann", "Ann", "agent", ["Service Desk"])
+    admin_users.add_user(db, f"{prefix}_ada", "Ada", "admin")
+    as_ann = _open_as(url, f"{prefix}_ann")
+    try:
+        # Asking for someone else's name changes nothing: the login decides.
+        me = people.current_user(as_ann, f"{prefix}_ada")
+        assert (me.username, me.role, len(me.group_ids)) == (f"{prefix}_ann", "agent", 1)
+    finally:
+        as_ann.dispose()
+
+
+@pytest.mark.pg
+def test_a_login_without_an_active_user_gets_one_clear_message(shared):
+    db, url, prefix = shared
+    with db.read() as s:
+        agent_role = s.scalar(text("SELECT desk_private.kind_role('agent')"))
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f'CREATE ROLE "{prefix}_ghost" LOGIN IN ROLE "{agent_role}"'))
+    ghost = _open_as(url, f"{prefix}_ghost")
+    try:
+        with pytest.raises(people.NotADeskUser) as caught:
+            people.current_user(ghost, f"{prefix}_ghost")
+    finally:
+        ghost.dispose()
+    assert str(caught.value) == (f"The login {prefix}_ghost is not an active user of this "
+                                 "desk; ask an administrator to add it")
