@@ -96,7 +96,7 @@ _DEFINER = "SECURITY DEFINER SET search_path = pg_catalog, pg_temp"
 
 # Rows that hang off a ticket: visible with the ticket, changed by who may change it.
 _TICKET_CHILDREN = ("ticket_events", "worklog_entries", "attachments", "ticket_cis",
-                    "sla_clocks", "sla_escalations")
+                    "sla_clocks")
 
 
 # The rules of DOMAIN.md's table, written once: the tickets' policies use them as they are
@@ -251,6 +251,17 @@ def _policies() -> list[str]:
         """CREATE POLICY add ON audit_entries FOR INSERT
             WITH CHECK (table_name <> 'tickets' OR desk_private.may_change_ticket(record_id))""",
     ]
+    # Every console runs the escalation scan over the clocks it sees: whoever sees a ticket
+    # may record (once, by the primary key) that its SLA warned or breached, and what was
+    # done about it; the actions themselves change the ticket under its own policy.
+    sql += [
+        f"""CREATE POLICY see ON sla_escalations FOR SELECT
+            USING ({ticket_visible.format('ticket_id')})""",
+        f"""CREATE POLICY add ON sla_escalations FOR INSERT
+            WITH CHECK ({ticket_visible.format('ticket_id')})""",
+        f"""CREATE POLICY change ON sla_escalations FOR UPDATE
+            USING ({ticket_visible.format('ticket_id')})""",
+    ]
     # A child row is visible with its ticket (the tickets' own policy decides, as the
     # reader) and changed by whoever may change the ticket.
     for table in _TICKET_CHILDREN:
@@ -268,7 +279,8 @@ def _policies() -> list[str]:
     return sql
 
 
-_RLS_TABLES = ("tickets", "saved_views", "audit_entries", *_TICKET_CHILDREN)
+_RLS_TABLES = ("tickets", "saved_views", "audit_entries", "sla_escalations",
+               *_TICKET_CHILDREN)
 
 
 def _audit_and_counters() -> list[str]:

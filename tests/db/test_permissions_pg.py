@@ -441,3 +441,14 @@ def test_an_agent_cannot_create_objects_to_shadow_names(desk):
         assert _attempt(conn, "CREATE TABLE public.x (a int)") == "InsufficientPrivilege"
         assert _attempt(conn, "CREATE FUNCTION desk_private.x() RETURNS int "
                         "LANGUAGE sql AS 'SELECT 1'") == "InsufficientPrivilege"
+
+
+def test_whoever_sees_a_ticket_records_its_escalation_once(desk):
+    insert = ("INSERT INTO sla_escalations (ticket_id, target, level, fired_at, actions) "
+              "VALUES (%s, 'resolution', 'warning', now(), '[]')")
+    with desk.connect("agent") as conn:
+        # Seen but not the agent's to change: the escalation scan still records it.
+        assert _attempt(conn, insert, (desk.tickets["hr"],)) == 1
+        assert _attempt(conn, insert, (desk.tickets["hr_conf"],)) == "InsufficientPrivilege"
+        assert _attempt(conn, "UPDATE sla_escalations SET level = 'breach'") == \
+            "InsufficientPrivilege"
