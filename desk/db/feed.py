@@ -95,5 +95,8 @@ def prune(db: Database, keep: timedelta) -> int:
     if db.dialect != "postgresql":
         raise DeskError(_("Only a PostgreSQL database keeps a change feed"))
     with db.engine.begin() as conn:
+        if conn.execute(text("SELECT desk_private.my_kind()")).scalar() not in ("owner",
+                                                                                  "admin"):
+            raise DeskError(_("Only an administrator can prune the change feed"))
         return int(conn.execute(text("SELECT desk_private.prune_changes(:keep)"),
                                 {"keep": keep}).scalar_one())

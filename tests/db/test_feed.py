@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 
 import psycopg
 import pytest
 from sqlalchemy import insert, text
+from sqlalchemy.engine import make_url
 
 from desk.cli import main
 from desk.db.feed import CHANNEL, Change, PositionPruned, current_position, prune, read_after
 from desk.db.session import Database, open_database
+from desk.errors import DeskError
 from desk.models import Organization, Setting
 from desk.services.people import create_organization
 
@@ -116,3 +119,40 @@ def test_db_prune_command(pg_db, pg_url, capsys):
     assert "Removed 0 " not in capsys.readouterr().out
     assert main(["db", "prune", "--keep-days", "0", "--db", pg_url]) == 0
     assert capsys.readouterr().out.strip() == "Removed 0 change-feed entries"
+
+
+@pytest.mark.pg
+def test_a_long_transaction_in_another_database_holds_nothing_back(pg_db):
+    from tests.conftest import PG_SERVER
+
+    url = make_url(PG_SERVER)
+    with psycopg.connect(host=url.host, port=url.port or 5432, user=url.username or "postgres",
+                         dbname=url.database or "postgres") as elsewhere:
+        elsewhere.execute("SELECT pg_current_xact_id()")  # an open writing transaction
+        create_organization(pg_db, "Old news Ltd")
+        assert prune(pg_db, timedelta(0)) >= 1
+        # A reader that loads after the prune reads on without being told to reload.
+        position = current_position(pg_db)
+        create_organization(pg_db, "Fresh Ltd")
+        assert _orgs(read_after(pg_db, position)[0]) == [("organizations", "I")]
+        elsewhere.rollback()
+
+
+@pytest.mark.pg
+def test_people_read_the_feed_with_their_own_login(pg_db, pg_url):
+    from desk.services import admin_users
+
+    login = f"f{uuid.uuid4().hex[:8]}"
+    admin_users.add_user(pg_db, login, "Fay", "field")
+    reader = open_database(make_url(pg_url).set(username=login).render_as_string(
+        hide_password=False))
+    try:
+        position = current_position(reader)
+        create_organization(pg_db, "Seen Ltd")
+        assert _orgs(read_after(reader, position)[0]) == [("organizations", "I")]
+        with pytest.raises(DeskError, match="Only an administrator can prune"):
+            prune(reader, timedelta(0))
+    finally:
+        reader.dispose()
+        with pg_db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f'DROP ROLE "{login}"'))
