@@ -468,7 +468,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
-        roles = _role_names(bind)
+        # The names the upgrade chose (the database may have been renamed since).
+        roles = {k: bind.exec_driver_sql("SELECT desk_private.kind_role(%(k)s)", {"k": k})
+                 .scalar_one() for k in KINDS}
         database = _ident(bind.exec_driver_sql("SELECT current_database()").scalar_one())
         sql = []
         for table in _RLS_TABLES:
