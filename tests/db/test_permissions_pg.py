@@ -379,27 +379,41 @@ def test_every_security_definer_function_fixes_its_search_path(desk):
             if config != ["search_path=pg_catalog, pg_temp"]] == []
 
 
+# Look-alikes of what the SECURITY DEFINER functions use; each one raises when touched.
+_TRAPPED_FUNCTIONS = ("pg_has_role(name, text, text)", "pg_has_role(oid, text, text)",
+                      "current_database()", "statement_timestamp()", "pg_current_xact_id()",
+                      "pg_current_snapshot()", "pg_notify(text, text)")
+_TRAPPED_TABLES = ("users", "groups", "group_members", "tickets", "audit_entries",
+                   "ticket_counters", "pg_roles", "pg_auth_members")
+
+
 @pytest.fixture
 def trap(desk: Desk) -> Iterator[str]:
-    """A schema of look-alikes that would make an agent an administrator and let them see
-    everything, if any SECURITY DEFINER function looked names up on the caller's path."""
+    """A schema that shadows every name the SECURITY DEFINER functions rely on, with objects
+    that raise 'trap sprung' when used: a function that looked a name up on the caller's
+    search_path would fail (or answer differently) instead of passing quietly."""
     schema = f"trap_{uuid.uuid4().hex[:6]}"
+    sql = [f"CREATE SCHEMA {schema}",
+           f"""CREATE FUNCTION {schema}.sprung() RETURNS text LANGUAGE plpgsql
+               AS $$ BEGIN RAISE EXCEPTION 'trap sprung'; END $$"""]
+    for fn in _TRAPPED_FUNCTIONS:
+        name, args = fn.split("(")
+        returns = {"pg_has_role": "boolean", "current_database": "name",
+                   "statement_timestamp": "timestamptz", "pg_current_xact_id": "xid8",
+                   "pg_current_snapshot": "pg_snapshot", "pg_notify": "void"}[name]
+        sql.append(f"""CREATE FUNCTION {schema}.{name}({args} RETURNS {returns}
+                       LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'trap sprung'; END $$""")
+    for table in _TRAPPED_TABLES:
+        sql.append(f"CREATE VIEW {schema}.{table} AS SELECT {schema}.sprung() AS id, "
+                   f"{schema}.sprung() AS username, {schema}.sprung() AS rolname")
+    sql += [f"GRANT USAGE ON SCHEMA {schema} TO PUBLIC",
+            f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO PUBLIC"]
     with desk.db.engine.begin() as conn:
-        conn.execute(text(f"""
-            CREATE SCHEMA {schema};
-            CREATE FUNCTION {schema}.pg_has_role(name, text, text) RETURNS boolean
-                LANGUAGE sql AS 'SELECT true';
-            CREATE FUNCTION {schema}.pg_has_role(text, text, text) RETURNS boolean
-                LANGUAGE sql AS 'SELECT true';
-            CREATE TABLE {schema}.users AS SELECT * FROM public.users;
-            UPDATE {schema}.users SET username = 'nobody';
-            CREATE TABLE {schema}.group_members AS SELECT * FROM public.group_members;
-            GRANT USAGE ON SCHEMA {schema} TO PUBLIC;
-            GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO PUBLIC;
-        """))
+        for statement in sql:
+            conn.exec_driver_sql(statement)
     yield schema
     with desk.db.engine.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
 
 
 CALLS = (
@@ -408,30 +422,50 @@ CALLS = (
     "SELECT desk_private.my_groups()",
     "SELECT desk_private.led_groups()",
     "SELECT desk_private.may_change(NULL, NULL)",
-    "SELECT count(*) FROM tickets",
-    "SELECT count(*) FROM tickets WHERE desk_private.may_change_ticket(id)",
+    "SELECT count(*) FROM public.tickets",
+    "SELECT count(*) FROM public.tickets WHERE desk_private.may_change_ticket(id)",
+    "SELECT count(*) FROM public.ticket_events",
     "SELECT desk_private.feed_snapshot() IS NOT NULL",
+)
+# Statements that fire the triggers (audit stamp, counter guard, change feed).
+WRITES = (
+    "INSERT INTO public.audit_entries (id, created_at, table_name, record_id, field) "
+    "VALUES (gen_random_uuid(), now(), 'configuration_items', gen_random_uuid(), 'x') "
+    "RETURNING actor_id = desk_private.me()",
+    "UPDATE public.ticket_counters SET next_number = next_number + 1 "
+    "WHERE kind = 'incident' RETURNING true",
 )
 
 
-def test_a_search_path_trick_changes_no_answer(desk, trap):
-    with desk.connect("agent") as conn:
-        honest = [conn.execute(sql).fetchone() for sql in CALLS]
+@pytest.mark.parametrize("kind", ["agent", "admin"])
+def test_a_search_path_trick_changes_no_answer(desk, trap, kind):
+    def answers(conn: psycopg.Connection) -> list[object]:
+        got: list[object] = [conn.execute(sql).fetchone() for sql in CALLS]
+        for sql in WRITES:
+            with conn.transaction(force_rollback=True):
+                got.append(conn.execute(sql).fetchone())
+        return got
+
+    with desk.connect(kind) as conn:
+        honest = answers(conn)
         conn.execute(f"SET search_path = {trap}, pg_catalog, public")
-        tricked = [conn.execute(sql).fetchone() for sql in CALLS]
-        # The audit trigger still stamps the real person.
-        with conn.transaction(force_rollback=True):
-            actor = conn.execute(
-                "INSERT INTO public.audit_entries (id, created_at, table_name, record_id, "
-                "field) VALUES (gen_random_uuid(), now(), 'configuration_items', "
-                "gen_random_uuid(), 'x') RETURNING actor_id").fetchone()[0]
-        for sql in ("SELECT desk_private.grant_login('x', 'admin', NULL)",
-                    "SELECT desk_private.revoke_login('x')",
-                    "SELECT desk_private.prune_changes('0')"):
-            assert _attempt(conn, sql) == "InsufficientPrivilege"
-    assert honest[0] == ("agent",)
+        tricked = answers(conn)
+        if kind == "admin":
+            # The people functions and pruning, under the trap.
+            with conn.transaction(force_rollback=True):
+                conn.execute("SELECT desk_private.grant_login(%s, 'agent', NULL)",
+                              (f"{desk.logins['agent']}_new",))
+                conn.execute("SELECT desk_private.revoke_login(%s)",
+                             (f"{desk.logins['agent']}_new",))
+                conn.execute("SELECT desk_private.prune_changes('1 day')")
+        else:
+            for sql in ("SELECT desk_private.grant_login('x', 'admin', NULL)",
+                        "SELECT desk_private.revoke_login('x')",
+                        "SELECT desk_private.prune_changes('0')"):
+                assert _attempt(conn, sql) == "InsufficientPrivilege"
+    assert honest[0] == (kind,)
+    assert honest[-2:] == [(True,), (True,)]
     assert tricked == honest
-    assert actor == desk.user_ids["agent"]
 
 
 def test_an_agent_cannot_create_objects_to_shadow_names(desk):
