@@ -33,6 +33,12 @@ own login; what they can do there is what the console lets them do):
   feed; only the triggers write it and only ``desk_private.prune_changes`` (owner and
   administrators) deletes from it, raising ``pruned_below`` so a reader that fell behind
   learns it must reload.
+
+Migrations run as the database owner (the role that ran this one; superusers count as it).
+A later migration that adds a table must also grant it to the four roles
+(``desk_private.kind_role(kind)`` names them), give it the three ``desk_feed_*`` triggers
+(``desk_private.record_changes('<row key expression>')``) and, if it hangs off tickets,
+policies; ``tests/db/test_permissions_pg.py`` fails until the table is in its matrix.
 """
 
 from __future__ import annotations
