@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Row, TextClause, text
 
 from desk.db.session import Database
 from desk.errors import DeskError
@@ -62,14 +63,14 @@ _READ = text("""
     ORDER BY c.id""")
 
 
-def _run(source: Database | Connection, statement: object, params: dict[str, object]
-         ) -> list:
+def _run(source: Database | Connection, statement: TextClause, params: dict[str, object]
+         ) -> list[Row[Any]]:
     if isinstance(source, Connection):
-        return list(source.execute(statement, params))  # type: ignore[call-overload]
+        return list(source.execute(statement, params))
     if source.dialect != "postgresql":
         raise ValueError("the change feed exists on PostgreSQL databases only")
     with source.engine.begin() as conn:
-        return list(conn.execute(statement, params))  # type: ignore[call-overload]
+        return list(conn.execute(statement, params))
 
 
 def current_position(source: Database | Connection) -> str:
