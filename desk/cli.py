@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 import psycopg
 from sqlalchemy.exc import DBAPIError
 
-from desk import __version__
+from desk import __version__, admin_cli
 from desk import config as local_config
 from desk.cli_shared import EXIT_USER_ERROR, open_db, target_of
 from desk.cli_shared import add_db_arg as _db_arg
@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     password = dbsub.add_parser(
         "password", help=_("store the server password in the system keyring"))
     _db_arg(password)
+    prune = dbsub.add_parser("prune", help=_("drop change-feed entries older than N days"))
+    prune.add_argument("--keep-days", type=int, default=7, metavar="N")
+    _db_arg(prune)
 
     demo = sub.add_parser("demo", help=_("fill the database with realistic demo data"))
     demo.add_argument("--tickets", type=int, default=20_000, metavar="N")
@@ -69,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(demo)
 
     # Subcommands of other parts of the core: ``register(sub, add_db_arg)``.
-    for register in (cmdb_cli.register, sla_cli.register):
+    for register in (cmdb_cli.register, sla_cli.register, admin_cli.register):
         register(sub, _db_arg)
     return parser
 
@@ -138,6 +141,15 @@ def _cmd_db(args: argparse.Namespace) -> int:
                 print(_("Added the default SLA calendars and policies"))
             print(_("{where} is at schema {head}").format(
                 where=db.target.display(), head=migrate.head_revision()))
+        elif args.db_command == "prune":
+            from datetime import timedelta
+
+            from desk.db.feed import prune
+
+            if args.keep_days < 0:
+                raise DeskError(_("--keep-days must be 0 or more"))
+            gone = prune(db, timedelta(days=args.keep_days))
+            print(_("Removed {n} change-feed entries").format(n=gone))
         elif args.db_command == "backup":
             dest = migrate.backup_database(db.engine, db.target, args.path)
             print(_("Backed up to {path}").format(path=dest))

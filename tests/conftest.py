@@ -123,6 +123,10 @@ def pg_url() -> Iterator[str]:
         hide_password=False)
     with psycopg.connect(**params) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        # Migration 0008's group roles are cluster-wide: drop them with their database.
+        for (role,) in conn.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s",
+                                    (f"desk_{name}_%",)).fetchall():
+            conn.execute(f'DROP ROLE "{role}"')
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -57,6 +58,9 @@ class Ticket(SyncedMixin, Base):
     assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tickets.id"))
     major_incident: Mapped[bool] = mapped_column(Boolean, default=False)
+    # HR and security tickets: only their group, their assignee, leads and administrators see
+    # them (on PostgreSQL the row-level security of migration 0008 enforces it).
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     opened_at: Mapped[datetime]
     first_response_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]

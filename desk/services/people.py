@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, text
 
 from desk.db.session import Database, changes_of
 from desk.domain.enums import Role
-from desk.errors import ValidationError
+from desk.errors import DeskError, ValidationError
 from desk.i18n import _
 from desk.models import Contact, Group, GroupMember, Organization, User
 from desk.services.changes import Changes, Written
@@ -215,7 +215,27 @@ class CurrentUser:
     group_ids: tuple[uuid.UUID, ...]
 
 
+class NotADeskUser(DeskError):
+    """The PostgreSQL login that signed in is no active person of this desk."""
+
+
 def current_user(db: Database, username: str) -> CurrentUser | None:
+    """Who ``username`` is, or None when nobody is.
+
+    On PostgreSQL a person is their login: the answer is the ``users`` row of
+    ``session_user`` whatever name was asked for, and a login without an active row raises
+    ``NotADeskUser``. Only the database owner (maintenance, tests) may act as anyone.
+    """
+    if db.dialect == "postgresql":
+        with db.read() as s:
+            login, kind = s.execute(text("SELECT session_user, desk_private.my_kind()")).one()
+        if kind != "owner":
+            me = find_user(db, login)
+            if me is None or not me.active:
+                raise NotADeskUser(_(
+                    "The login {login} is not an active user of this desk; ask an "
+                    "administrator to add it").format(login=login))
+            username = login
     user = find_user(db, username)
     if user is None:
         return None

@@ -32,7 +32,7 @@ from desk.models import Setting
 from desk.models.base import Base
 from desk.queues import saved
 from desk.queues.spec import Filter
-from desk.services import catalog, people, settings, tickets
+from desk.services import admin_users, catalog, people, settings, tickets
 from desk.services.changes import Changes, RowOp, Written
 from desk.sla import demo, engine, policy
 from desk.sla.policy import STANDARD, Action, ActionKind, find_calendar, list_policies
@@ -138,6 +138,8 @@ def run_every_write(rec: Recorder, tmp_path: Path) -> None:
     rec(people.create_contact, "Alice", "alice@acme.example", organization_id=org.id)
     rec(catalog.create_category, "Hardware")
     rec(settings.set_setting, "attachment_max_bytes", 10_000)
+    rec(admin_users.add_user, "newcomer", "New Comer", "agent", ())
+    rec(admin_users.disable_user, "newcomer")
     rec(settings.save_settings, {"attachment_max_bytes": 20_000, "auto_close_business_days": 3})
 
     # SLA defaults first, so tickets get clocks
