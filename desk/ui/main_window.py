@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.notifications = NotificationCenter(runner, me, self.settings, self.database,
                                                 self.sla_banner, parent=self)
         self.notifications.openTicketRequested.connect(self.open_ticket)
+        self.notifications.openQueueRequested.connect(self.pane.show_view)
         self.notifications.start()
         self.restore_state()
         self.offer_drafts()

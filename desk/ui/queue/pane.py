@@ -306,6 +306,11 @@ class QueuePane(QWidget):
         if 0 <= index < len(items):
             self.views.setCurrentRow(items[index])
 
+    def show_view(self, key: str) -> bool:
+        """Show the view with this key (e.g. ``builtin:breaching``); False when the sidebar
+        has none."""
+        return self._select_key(key)
+
     def selected_ticket_ids(self) -> list[uuid.UUID]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         out = []
