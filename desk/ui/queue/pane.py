@@ -78,6 +78,16 @@ class QueueTable(CellTable):
 
     openRequested = Signal(QModelIndex)
 
+    def scrollTo(self, index: QModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+                 ) -> None:
+        """A queue is worked row by row: going to a cell brings its row into view but keeps
+        the horizontal position. Otherwise, once an open ticket narrows the table, the
+        clicked Title cell scrolls the Number column out of sight."""
+        left = self.horizontalScrollBar().value()
+        super().scrollTo(index, hint)
+        self.horizontalScrollBar().setValue(left)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.openRequested.emit(self.currentIndex())
