@@ -44,6 +44,8 @@ class Filter:
     channels: tuple[str, ...] = ()
     major_incident: bool | None = None
     sla_at_risk: bool = False  # an open SLA clock at warning or breached (desk.sla)
+    # With sla_at_risk: True only breached, False only at warning and not (yet) breached.
+    sla_breached: bool | None = None
     created_from: datetime | None = None
     created_to: datetime | None = None
     created_within_days: int | None = None

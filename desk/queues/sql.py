@@ -51,7 +51,7 @@ from desk.queues.fulltext import TextQuery
 from desk.queues.spec import RELEVANCE, Filter, SortSpec, ViewSpec
 from desk.services.people import CurrentUser
 from desk.sla.policy import calendar_generation
-from desk.sla.queue_views import at_risk_condition
+from desk.sla.queue_views import at_risk_condition, breached_condition
 from desk.timeutil import utcnow
 
 C = TICKETS.c
@@ -91,6 +91,9 @@ def where(f: Filter, me: CurrentUser, dialect: str, now: datetime,
         out.append(C.channel.in_(list(f.channels)))
     if f.sla_at_risk:
         out.append(at_risk_condition())  # as of each execution
+    if f.sla_breached is not None:
+        breached = breached_condition()
+        out.append(breached if f.sla_breached else ~breached)
     if f.major_incident is not None:
         out.append(C.major_incident == (true() if f.major_incident else false()))
     for value, column, op in ((f.created_from, C.created_at, "ge"),

@@ -1,6 +1,7 @@
 """SLA terms for queue views, in SQL: "at risk" (an open clock past its warning threshold,
-or past its target) and "next SLA due in" (the least business time left on any open clock),
-so the built-in *Breaching soon* view filters and sorts in the database.
+or past its target), "breached" (an open clock past its target) and "next SLA due in" (the
+least business time left on any open clock), so the built-in *Breaching soon* and *Breached*
+views filter and sort in the database.
 
 An open clock is at risk iff ``warning_at <= now``: a running clock's ``warning_at`` is when
 it passes (or will pass) its threshold, a paused one has it only once it passed, and a target
@@ -45,6 +46,21 @@ def at_risk_condition(now: datetime | None = None) -> ColumnElement[bool]:
     return TICKETS.c.sla_warning_at <= bindparam(
         "sla_at_risk_now", callable_=lambda: utcnow(),  # (looked up when called)
         type_=TICKETS.c.sla_warning_at.type)
+
+
+def breached_condition(now: datetime | None = None) -> ColumnElement[bool]:
+    """Tickets with an open SLA clock past its target as of ``now`` (default: as of each
+    execution, as ``at_risk_condition``). A breached clock is also at risk, so a view
+    combines this with ``at_risk_condition``: the at-risk index narrows the tickets, and
+    only those are probed for a breached clock."""
+    c = shared_alias(CLOCKS, "sla_breached")
+    at: Any = now if now is not None else bindparam(
+        "sla_breached_now", callable_=lambda: utcnow(),  # (looked up when called)
+        type_=CLOCKS.c.breach_at.type)
+    return (select(c.c.ticket_id)
+            .where(c.c.ticket_id == TICKETS.c.id, text(f"sla_breached.{OPEN_CLOCK_SQL}"),
+                   c.c.breach_at <= at)
+            .exists())
 
 
 def next_due_seconds(now: Any = None) -> ColumnElement[Any]:
