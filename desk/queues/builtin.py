@@ -13,7 +13,7 @@ def builtin_views() -> list[ViewSpec]:
     """Names are translated at call time, so call this after the translator is installed."""
     by_priority = SortSpec("priority", False)
     newest = SortSpec("updated", True)
-    register_next_due_column()  # the sort key of "Breaching soon"
+    register_next_due_column()  # the sort key of "Breaching soon" and "SLA breached"
     return [
         ViewSpec("builtin:my_open", _("My open work"),
                  Filter(open_only=True, assigned_to_me=True), by_priority),
@@ -26,8 +26,12 @@ def builtin_views() -> list[ViewSpec]:
         ViewSpec("builtin:major", _("Major incidents"),
                  Filter(open_only=True, major_incident=True), by_priority),
         ViewSpec("builtin:all", _("All tickets"), Filter(), newest),
-        # Warning or breached, in my groups, soonest first: through the SLA clock table.
+        # At warning and not yet breached, in my groups, soonest first; the breached apart
+        # (most overdue first), or they bury the tickets that can still be saved.
         ViewSpec("builtin:breaching", _("Breaching soon"),
-                 Filter(open_only=True, my_groups=True, sla_at_risk=True),
+                 Filter(open_only=True, my_groups=True, sla_at_risk=True, sla_breached=False),
+                 SortSpec(NEXT_DUE, False)),
+        ViewSpec("builtin:breached", _("SLA breached"),
+                 Filter(open_only=True, my_groups=True, sla_at_risk=True, sla_breached=True),
                  SortSpec(NEXT_DUE, False)),
     ]

@@ -4,7 +4,8 @@ system tray message where the desktop has a tray.
 
 What was already due when the agent signed in (the console's first round: escalations
 nobody ran while no console was open, or fired while this one was closed) is not news one
-ticket at a time: it collapses into one summary line that opens the *Breaching soon* queue.
+ticket at a time: it collapses into one summary line that opens the queue listing them
+(*SLA breached*, or *Breaching soon* when none breached).
 A breach supersedes the warning of the same ticket and target, and the notices behind the
 current one are a scrollable list in the banner, however many there are.
 
@@ -63,8 +64,9 @@ SLACK = timedelta(minutes=10)
 
 # The "more" list shows this many rows before it scrolls.
 LIST_ROWS = 8
-# What the summary of notices already due at sign-in opens.
-BACKLOG_VIEW = "builtin:breaching"
+# What the summary of notices already due at sign-in opens: the breached when there are.
+BREACHED_VIEW = "builtin:breached"
+AT_RISK_VIEW = "builtin:breaching"
 
 
 class NotificationBanner(QFrame):
@@ -176,9 +178,10 @@ class NotificationBanner(QFrame):
             self._open(note)
 
     def open_backlog(self) -> None:
+        breach = any(n.level == Level.BREACH for n in self.backlog)
         self.backlog = []
         self._show()
-        self.openQueueRequested.emit(BACKLOG_VIEW)
+        self.openQueueRequested.emit(BREACHED_VIEW if breach else AT_RISK_VIEW)
 
     def dismiss(self) -> None:
         self.pending = []

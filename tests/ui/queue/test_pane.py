@@ -202,8 +202,9 @@ def test_saved_views_from_the_filter_builder(qtbot, make_pane: Callable, db: Dat
     with qtbot.waitSignal(pane.viewsLoaded, timeout=10_000):
         pane.delete_view(spec)
     assert [s.name for s in saved.list_views(db, me.id)] == ["Critical (2)"]
-    # Ctrl+1…9 order: built-in views (the seventh: "Breaching soon"), then saved ones.
-    pane.switch_view(7)
+    # Ctrl+1…9 order: built-in views (the last two: "Breaching soon", "SLA breached"), then
+    # saved ones.
+    pane.switch_view(8)
     qtbot.waitUntil(lambda: pane.current_view().name == "Critical (2)", timeout=10_000)
 
 

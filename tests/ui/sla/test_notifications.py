@@ -158,7 +158,7 @@ def test_what_was_due_at_sign_in_is_one_summary_that_opens_the_queue(
             "When you signed in, 60 SLA targets of your groups' tickets had breached.")
         assert banner.height() < window.height() // 4
         qtbot.mouseClick(banner.queue_button, Qt.MouseButton.LeftButton)
-        assert window.pane.current_view().key == "builtin:breaching"
+        assert window.pane.current_view().key == "builtin:breached"
         assert not banner.isVisible()
     finally:
         close_window(qtbot, window, sla_runner)
@@ -200,3 +200,25 @@ def test_many_new_notices_are_a_scrollable_list_in_the_banner(
         assert banner.more_button.text() == "23 more"
     finally:
         close_window(qtbot, window, sla_runner)
+
+
+def test_a_summary_of_warnings_only_opens_breaching_soon(qtbot, sla, sla_runner, keep,
+                                                        settings):
+    for i in range(3):
+        sla.create(MON, impact=1, urgency=1, title=f"Link {i} flapping")
+    clock = [MON + 12 * M]  # first responses at warning when the agent signs in
+    center = make_center(keep, sla, sla_runner, settings, clock)
+    opened: list = []
+    center.openQueueRequested.connect(opened.append)
+    with qtbot.waitSignal(center.summarized, timeout=10_000):
+        center.tick()
+    assert center.banner.summary.text() == (
+        "When you signed in, 3 SLA targets of your groups' tickets were at warning.")
+    center.banner.queue_button.click()
+    assert opened == ["builtin:breaching"]
+    # They breach later, while the agent works: that is news, one by one.
+    clock[0] = MON + 16 * M
+    with qtbot.waitSignal(center.shown, timeout=10_000) as blocker:
+        center.tick()
+    assert {(n.target, n.level) for n in blocker.args[0]} == {("first_response", "breach")}
+    assert len(center.banner.pending) == 3
