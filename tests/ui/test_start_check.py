@@ -70,3 +70,8 @@ def test_desk_prints_the_install_line_and_exits_2(tmp_path: Path) -> None:
         "desk: cannot open a window: Qt's X11 platform needs libxcb-icccm4. Install them "
         f"with: {XCB_INSTALL}"]
     assert not (tmp_path / "desk.sqlite3").exists()  # stopped before anything started
+
+
+def test_the_readme_gives_the_same_install_line() -> None:
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    assert XCB_INSTALL in readme.read_text(encoding="utf-8")
