@@ -82,14 +82,12 @@ class QueueTable(CellTable):
 
     openRequested = Signal(QModelIndex)
 
-    def scrollTo(self, index: QModelIndex,
-                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
-                 ) -> None:
-        """A queue is worked row by row: going to a cell brings its row into view but keeps
-        the horizontal position. Otherwise, once an open ticket narrows the table, the
-        clicked Title cell scrolls the Number column out of sight."""
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """A queue is worked row by row: a new current cell brings its row into view but
+        keeps the horizontal position. Otherwise, once an open ticket narrows the table,
+        the clicked Title cell scrolls the Number column out of sight."""
         left = self.horizontalScrollBar().value()
-        super().scrollTo(index, hint)
+        super().currentChanged(current, previous)
         self.horizontalScrollBar().setValue(left)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
