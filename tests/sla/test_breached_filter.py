@@ -9,6 +9,7 @@ from desk.queues import count, fetch_rows
 from desk.queues.spec import Filter, SortSpec, ViewSpec
 from desk.services import people
 from desk.timeutil import utcnow
+from tests.clock import freeze_queue_clock
 
 from .conftest import Desk, H, M
 
@@ -20,14 +21,14 @@ def view(breached: bool | None) -> ViewSpec:
 
 
 @pytest.fixture
-def tickets(desk: Desk):
+def tickets(desk: Desk, monkeypatch):
     """Answered P1 incidents on 24×7: 4 h to resolve, at warning after 3 h."""
     def answered(ago):
         t = desk.create(now - ago, impact=1, urgency=1)
         desk.move(t.id, now - ago + 5 * M, status="in_progress")
         return t
 
-    now = utcnow()
+    now = freeze_queue_clock(monkeypatch, utcnow())
     late = answered(5 * H)  # an hour past its target
     risky = answered(3 * H + 30 * M)  # past its warning, 30 minutes to go
     answered(30 * M)  # on time: in neither
@@ -51,8 +52,7 @@ def test_a_kept_select_moves_the_ticket_when_it_breaches(desk: Desk, tickets,
     assert me is not None
     assert count(desk.db, view(False), me) == 1
     later = now + H  # the risky one is 30 minutes past its target by then
-    for module in ("desk.sla.queue_views", "desk.sla.columns", "desk.queues.service"):
-        monkeypatch.setattr(f"{module}.utcnow", lambda: later)
+    freeze_queue_clock(monkeypatch, later)
     assert fetch_rows(desk.db, view(False), me, None, 0, 50) == []
     assert [r.number for r in fetch_rows(desk.db, view(True), me, None, 0, 50)] == [
         late.number, risky.number]

@@ -6,18 +6,19 @@ from __future__ import annotations
 from desk.queues import builtin_views, count, fetch_rows
 from desk.services import people
 from desk.timeutil import utcnow
+from tests.clock import freeze_queue_clock
 
 from .conftest import H, M, SlaDesk
 
 
 def test_breaching_soon_lists_my_groups_tickets_at_risk_and_breached_apart(
-        sla: SlaDesk) -> None:
+        sla: SlaDesk, monkeypatch) -> None:
     def answered(at, **kw):  # P1 on 24×7 with the first response given: 4 h to resolve
         t = sla.create(at, impact=1, urgency=1, **kw)
         sla.move(t.id, at + 5 * M, status="in_progress")
         return t
 
-    now = utcnow()
+    now = freeze_queue_clock(monkeypatch, utcnow())
     late = answered(now - 5 * H)  # an hour past due
     paused = answered(now - 5 * H)
     sla.move(paused.id, now - 5 * H + 3 * H + 15 * M, status="pending_customer")  # 45 m left
@@ -51,16 +52,13 @@ def test_the_kept_breaching_soon_select_moves_with_the_clock(sla: SlaDesk, monke
     me = sla.user()
     assert fetch_rows(sla.db, view, me, None, 0, 50) == []
 
-    def at(instant):
-        for module in ("desk.sla.queue_views", "desk.sla.columns", "desk.queues.service"):
-            monkeypatch.setattr(f"{module}.utcnow", lambda: instant)
-
-    at(now + 3 * H)  # past the warning of the 4-hour resolution target, 30 minutes left
+    # Past the warning of the 4-hour resolution target, 30 minutes left.
+    freeze_queue_clock(monkeypatch, now + 3 * H)
     rows = fetch_rows(sla.db, view, me, None, 0, 50)
     assert [r.number for r in rows] == [t.number]
     assert 0 < rows[0].extra["sla_next"] <= 30 * 60
     assert fetch_rows(sla.db, breached, me, None, 0, 50) == []
-    at(now + 4 * H)  # past the target
+    freeze_queue_clock(monkeypatch, now + 4 * H)  # past the target
     assert fetch_rows(sla.db, view, me, None, 0, 50) == []
     rows = fetch_rows(sla.db, breached, me, None, 0, 50)
     assert [r.number for r in rows] == [t.number]
