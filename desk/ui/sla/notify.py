@@ -207,8 +207,15 @@ class NotificationBanner(QFrame):
 
     def _list_open(self, item: QListWidgetItem) -> None:
         note = item.data(Qt.ItemDataRole.UserRole)
-        if note is not None:
-            self._open(note)
+        if note is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            return
+        # Greyed where it is until the list is next filled: removing it would move the next
+        # notice under the pointer, and a double-click's second click would open that one.
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        key = notification_key(note)
+        self.pending = [n for n in self.pending if notification_key(n) != key]
+        self.more_button.setText(self.tr("{n} more").format(n=len(self.pending) - 1))
+        self.openTicketRequested.emit(note.ticket_id)
 
     def _toggle_list(self, on: bool) -> None:
         self.more_list.setVisible(on and len(self.pending) > 1)
@@ -223,12 +230,11 @@ class NotificationBanner(QFrame):
         note = self.current()
         self.current_row.setVisible(note is not None)
         self._fill_list()
-        self.setVisible(note is not None or bool(self.backlog))
-        worst = note or (self.backlog[0] if self.backlog else None)
-        if worst is None:
+        on_show = ([note] if note is not None else []) + self.backlog
+        self.setVisible(bool(on_show))
+        if not on_show:
             return
-        level = BREACHED if any(n.level == Level.BREACH for n in [worst, *self.backlog]) \
-            else WARNING
+        level = BREACHED if any(n.level == Level.BREACH for n in on_show) else WARNING
         color = level_color(level, self.palette())
         accent = color.name() if color is not None else "palette(mid)"
         self.setStyleSheet(

@@ -194,10 +194,16 @@ def test_many_new_notices_are_a_scrollable_list_in_the_banner(
         assert note.ticket_id in {t.id for t in made}
         banner.more_list.scrollToItem(item)
         rect = banner.more_list.visualItemRect(item)
+        opened: list = []
+        banner.openTicketRequested.connect(opened.append)
+        qtbot.mouseDClick(banner.more_list.viewport(), Qt.MouseButton.LeftButton,
+                          pos=rect.center())
         qtbot.mouseClick(banner.more_list.viewport(), Qt.MouseButton.LeftButton,
                          pos=rect.center())
         qtbot.waitUntil(lambda: str(note.ticket_id) in window.forms, timeout=10_000)
+        assert opened == [note.ticket_id]  # once, however often it was clicked
         assert banner.more_button.text() == "23 more"
+        assert note not in banner.pending
     finally:
         close_window(qtbot, window, sla_runner)
 
