@@ -147,6 +147,7 @@ class QueuePane(QWidget):
         self._search_spec: ViewSpec | None = None
         self._pending_key: str | None = None
         self.report_box: QMessageBox | None = None
+        self.number_choice: NumberChoiceDialog | None = None  # "which ticket?", when asked
 
         self.model = QueueModel(runner, me, self)
         self._build_ui()

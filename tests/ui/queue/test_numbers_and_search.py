@@ -41,7 +41,7 @@ def test_a_bare_number_opens_its_ticket_or_asks_which(
     assert blocker.args == [inc2.id]
 
     type_search(qtbot, pane, "0000001")  # INC0000001 and REQ0000001
-    qtbot.waitUntil(lambda: getattr(pane, "number_choice", None) is not None
+    qtbot.waitUntil(lambda: pane.number_choice is not None
                     and pane.number_choice.isVisible(), timeout=5_000)
     dialog = pane.number_choice
     assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [
@@ -89,7 +89,7 @@ def test_go_to_ticket_takes_a_bare_number(
         window.open_number("req1")
         qtbot.waitUntil(lambda: str(req1.id) in window.forms, timeout=10_000)
         window.open_number("1")  # INC0000001 or REQ0000001
-        qtbot.waitUntil(lambda: getattr(window.pane, "number_choice", None) is not None
+        qtbot.waitUntil(lambda: window.pane.number_choice is not None
                         and window.pane.number_choice.isVisible(), timeout=10_000)
         assert window.pane.number_choice.list.count() == 2
         window.pane.number_choice.reject()
