@@ -162,15 +162,10 @@ class NotificationBanner(QFrame):
 
     def summary_text(self) -> str:
         breached = sum(1 for n in self.backlog if n.level == Level.BREACH)
-        warned = len(self.backlog) - breached
-        if breached and warned:
-            return self.tr("When you signed in, {b} SLA targets of your groups' tickets had "
-                           "breached and {w} were at warning.").format(b=breached, w=warned)
-        if breached:
-            return self.tr("When you signed in, {n} SLA targets of your groups' tickets had "
-                           "breached.").format(n=breached)
-        return self.tr("When you signed in, {n} SLA targets of your groups' tickets were at "
-                       "warning.").format(n=warned)
+        # Both counts, always: one wording for any number, in every language.
+        return self.tr("SLA targets of your groups already due when you signed in — "
+                       "breached: {b}, at warning: {w}").format(
+            b=breached, w=len(self.backlog) - breached)
 
     def open_current(self) -> None:
         note = self.current()

@@ -154,8 +154,8 @@ def test_what_was_due_at_sign_in_is_one_summary_that_opens_the_queue(
         banner = window.sla_banner
         assert banner.isVisible() and banner.summary_row.isVisible()
         assert not banner.current_row.isVisible()
-        assert banner.summary.text() == (
-            "When you signed in, 60 SLA targets of your groups' tickets had breached.")
+        assert banner.summary.text() == ("SLA targets of your groups already due when you "
+                                         "signed in — breached: 60, at warning: 0")
         assert banner.height() < window.height() // 4
         qtbot.mouseClick(banner.queue_button, Qt.MouseButton.LeftButton)
         assert window.pane.current_view().key == "builtin:breached"
@@ -218,8 +218,8 @@ def test_a_summary_of_warnings_only_opens_breaching_soon(qtbot, sla, sla_runner,
     center.openQueueRequested.connect(opened.append)
     with qtbot.waitSignal(center.summarized, timeout=10_000):
         center.tick()
-    assert center.banner.summary.text() == (
-        "When you signed in, 3 SLA targets of your groups' tickets were at warning.")
+    assert center.banner.summary.text() == ("SLA targets of your groups already due when "
+                                            "you signed in — breached: 0, at warning: 3")
     center.banner.queue_button.click()
     assert opened == ["builtin:breaching"]
     # They breach later, while the agent works: that is news, one by one.
