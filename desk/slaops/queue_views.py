@@ -1,8 +1,9 @@
 """The SLA's part of the queue engine, registered once at start-up (``register_queue_parts``,
-called by ``desk.slaops.admin.start_sla``): the remaining-time columns, the filter term "at
-risk" (an open clock past its warning threshold, or past its target), the column "next SLA
-due in" (the least business time left on any open clock) and the view *Breaching soon* that
-filters and sorts by them in the database. The queue engine does not know the SLA by name.
+called by ``desk.slaops.admin.start_sla``): the remaining-time columns, the filter terms "at
+risk" (an open clock past its warning threshold, or past its target) and "breached" (an open
+clock past its target), the column "next SLA due in" (the least business time left on any open
+clock) and the views *Breaching soon* (at warning, not yet breached) and *SLA breached* that
+filter and sort by them in the database. The queue engine does not know the SLA by name.
 
 An open clock is at risk iff ``warning_at <= now``: a running clock's ``warning_at`` is when
 it passes (or will pass) its threshold, a paused one has it only once it passed, and a target
@@ -38,8 +39,10 @@ from desk.timeutil import utcnow
 
 CLOCKS = SlaClock.__table__
 NEXT_DUE = "sla_next"
-AT_RISK = "sla_at_risk"  # the term's key, also in saved views' JSON
-BREACHING = "builtin:breaching"
+AT_RISK = "sla_at_risk"  # the terms' keys, also in saved views' JSON
+BREACHED = "sla_breached"
+BREACHING_VIEW = "builtin:breaching"
+BREACHED_VIEW = "builtin:breached"
 
 
 def at_risk_condition(now: datetime | None = None) -> ColumnElement[bool]:
@@ -54,6 +57,21 @@ def at_risk_condition(now: datetime | None = None) -> ColumnElement[bool]:
     return TICKETS.c.sla_warning_at <= bindparam(
         "sla_at_risk_now", callable_=lambda: utcnow(),  # (looked up when called)
         type_=TICKETS.c.sla_warning_at.type)
+
+
+def breached_condition(now: datetime | None = None) -> ColumnElement[bool]:
+    """Tickets with an open SLA clock past its target as of ``now`` (default: as of each
+    execution, as ``at_risk_condition``). A breached clock is also at risk, so a view
+    combines this with ``at_risk_condition``: the at-risk index narrows the tickets, and
+    only those are probed for a breached clock."""
+    c = shared_alias(CLOCKS, "sla_breached")
+    at: Any = now if now is not None else bindparam(
+        "sla_breached_now", callable_=lambda: utcnow(),  # (looked up when called)
+        type_=CLOCKS.c.breach_at.type)
+    return (select(c.c.ticket_id)
+            .where(c.c.ticket_id == TICKETS.c.id, text(f"sla_breached.{OPEN_CLOCK_SQL}"),
+                   c.c.breach_at <= at)
+            .exists())
 
 
 def next_due_seconds(now: Any = None) -> ColumnElement[Any]:
@@ -81,10 +99,31 @@ NEXT_DUE_COLUMN = _next_due_column()
 AT_RISK_TERM = FilterTerm(AT_RISK, lambda value: at_risk_condition() if value else None)
 
 
+def _breached_term(value: object) -> ColumnElement[bool] | None:
+    """True: only tickets with a breached clock; False: only those without (at warning)."""
+    if value is None:
+        return None
+    breached = breached_condition()
+    return breached if value else ~breached
+
+
+BREACHED_TERM = FilterTerm(BREACHED, _breached_term)
+
+
 def breaching_soon() -> ViewSpec:
-    """Warning or breached, in my groups, soonest first."""
-    return ViewSpec(BREACHING, _("Breaching soon"),
-                    Filter(open_only=True, my_groups=True, terms=((AT_RISK, True),)),
+    """At warning and not yet breached, in my groups, soonest first: the tickets that can
+    still be saved, not buried under those already breached."""
+    return ViewSpec(BREACHING_VIEW, _("Breaching soon"),
+                    Filter(open_only=True, my_groups=True,
+                           terms=((AT_RISK, True), (BREACHED, False))),
+                    SortSpec(NEXT_DUE, False))
+
+
+def breached() -> ViewSpec:
+    """Breached, in my groups, most overdue first."""
+    return ViewSpec(BREACHED_VIEW, _("SLA breached"),
+                    Filter(open_only=True, my_groups=True,
+                           terms=((AT_RISK, True), (BREACHED, True))),
                     SortSpec(NEXT_DUE, False))
 
 
@@ -96,7 +135,9 @@ def register_queue_parts(db: Database | None = None) -> None:
     register_clock_columns()
     register_column(NEXT_DUE_COLUMN)
     register_term(AT_RISK_TERM)
-    register_view(BREACHING, breaching_soon)
+    register_term(BREACHED_TERM)
+    register_view(BREACHING_VIEW, breaching_soon)
+    register_view(BREACHED_VIEW, breached)
 
 
 def unregister_queue_parts() -> None:
@@ -104,4 +145,6 @@ def unregister_queue_parts() -> None:
     for column in (*COLUMNS, *COMPANIONS, NEXT_DUE_COLUMN):
         unregister_column(column.key)
     unregister_term(AT_RISK)
-    unregister_view(BREACHING)
+    unregister_term(BREACHED)
+    unregister_view(BREACHING_VIEW)
+    unregister_view(BREACHED_VIEW)

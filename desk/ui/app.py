@@ -14,10 +14,13 @@ thread never shows a dialog.
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import ctypes.util
 import hashlib
 import logging
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -40,7 +43,7 @@ from desk.connect import (
 from desk.domain.enums import Role
 from desk.drafts import DraftStore, database_key
 from desk.errors import AuthenticationFailed, DeskError, ValidationError
-from desk.i18n import set_backend
+from desk.i18n import _, set_backend
 from desk.services import people
 from desk.services.people import CurrentUser
 from desk.slaops.admin import start_sla
@@ -63,6 +66,58 @@ log = logging.getLogger(__name__)
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 TRANSLATIONS = RESOURCES / "translations"
 ORGANIZATION = "Desk"
+
+
+# ---------------------------------------------------------------- can Qt open a window?
+
+# What Qt's xcb platform plugin loads (find_library name, soname, Debian package). Qt does
+# not check them before loading the plugin: one missing aborts the process (exit 134, core
+# dump), and its message names libxcb-cursor0 whichever is missing.
+XCB_LIBRARIES = (
+    ("xcb-cursor", "libxcb-cursor.so.0", "libxcb-cursor0"),
+    ("xcb-icccm", "libxcb-icccm.so.4", "libxcb-icccm4"),
+    ("xcb-image", "libxcb-image.so.0", "libxcb-image0"),
+    ("xcb-keysyms", "libxcb-keysyms.so.1", "libxcb-keysyms1"),
+    ("xcb-render-util", "libxcb-render-util.so.0", "libxcb-render-util0"),
+    ("xcb-shape", "libxcb-shape.so.0", "libxcb-shape0"),
+    ("xkbcommon-x11", "libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+)
+XCB_INSTALL = ("sudo apt-get install -y --no-install-recommends "
+               + " ".join(package for _n, _s, package in XCB_LIBRARIES))
+
+
+def has_library(name: str, soname: str) -> bool:
+    """Whether the dynamic loader finds the library (by the linker cache, else by loading
+    its soname, as the plugin would)."""
+    if ctypes.util.find_library(name) is not None:
+        return True
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
+def missing_xcb_packages(environ: Mapping[str, str],
+                         found: Callable[[str, str], bool] | None = None) -> list[str]:
+    """The packages of the xcb plugin's libraries that are missing, when Qt is about to use
+    that plugin (X11 display, no other platform chosen); empty otherwise. ``found(name,
+    soname)`` answers whether a library is there (default: ``has_library``)."""
+    found = found or has_library
+    platform = environ.get("QT_QPA_PLATFORM", "").split(";")[0].split(":")[0].strip()
+    if not environ.get("DISPLAY") or platform not in ("", "xcb"):
+        return []
+    return [package for name, soname, package in XCB_LIBRARIES if not found(name, soname)]
+
+
+def xcb_problem(environ: Mapping[str, str],
+                found: Callable[[str, str], bool] | None = None) -> str | None:
+    """The one-line reason Desk cannot open a window here, with the install line."""
+    missing = missing_xcb_packages(environ, found)
+    if not missing:
+        return None
+    return _("desk: cannot open a window: Qt's X11 platform needs {packages}. Install them "
+             "with: {command}").format(packages=", ".join(missing), command=XCB_INSTALL)
 
 
 # ---------------------------------------------------------------- application set-up
@@ -395,6 +450,10 @@ def run(db_url: str | None = None, user: str | None = None) -> int:
     """``desk`` / ``desk gui``: run the console until its window closes. Exit status."""
     import qasync
 
+    problem = xcb_problem(os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     app = make_application()
     use_language(app)
     app.setQuitOnLastWindowClosed(False)  # the coroutine decides when the console ends

@@ -34,6 +34,7 @@ from desk.drafts import Draft, DraftStore, database_key
 from desk.errors import ConnectionFailed, DeskError
 from desk.services import catalog
 from desk.services.catalog import TicketRef
+from desk.services.numbers import find_by_number
 from desk.services.people import CurrentUser
 from desk.ui.cmdb.window import CmdbWindow
 from desk.ui.i18n import choose_language, chosen_language
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.notifications = NotificationCenter(runner, me, self.settings, self.database,
                                                 self.sla_banner, parent=self)
         self.notifications.openTicketRequested.connect(self.open_ticket)
+        self.notifications.openQueueRequested.connect(self.pane.show_view)
         self.notifications.start()
         self.restore_state()
         self.offer_drafts()
@@ -232,22 +234,26 @@ class MainWindow(QMainWindow):
 
     def go_to_ticket(self) -> None:
         number, ok = QInputDialog.getText(self, self.tr("Go to ticket"),
-                                          self.tr("Ticket number (e.g. INC0001234):"))
+                                          self.tr("Ticket number (e.g. INC0001234 or 1234):"))
         if ok and number.strip():
             self.open_number(number)
 
     def open_number(self, number: str) -> None:
-        self.runner.read(catalog.find_ticket_ref, number.strip(),
-                         owner=self, on_done=lambda ref: self._number_found(number, ref),
+        """Open the ticket a number names, with or without its prefix; ask which one when
+        several kinds have it."""
+        self.runner.read(find_by_number, number.strip(),
+                         owner=self, on_done=lambda refs: self._number_found(number, refs),
                          label="go to ticket")
 
-    def _number_found(self, number: str, ref: TicketRef | None) -> None:
-        if ref is None:
+    def _number_found(self, number: str, refs: list[TicketRef]) -> None:
+        if not refs:
             self.statusBar().showMessage(
                 self.tr("There is no ticket {number}").format(number=number.strip().upper()),
                 8000)
-            return
-        self.open_ticket(ref.id)
+        elif len(refs) == 1:
+            self.open_ticket(refs[0].id)
+        else:
+            self.pane.choose_ticket(number, refs)
 
     # ------------------------------------------------------------ drafts left by a crash
 

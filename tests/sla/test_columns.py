@@ -12,6 +12,7 @@ from desk.queues.spec import Filter, SortSpec, ViewSpec
 from desk.services.people import current_user
 from desk.slaops.columns import COLUMNS, register_sla_columns
 from desk.timeutil import utcnow
+from tests.clock import freeze_queue_clock
 
 from .conftest import Desk
 
@@ -25,8 +26,8 @@ def sla_columns(desk: Desk):
 
 
 def test_remaining_resolution_time_sorts_and_shows_in_the_queue(desk: Desk, sla_columns,
-                                                                monkeypatch) -> None:
-    now = utcnow()
+                                                                 monkeypatch) -> None:
+    now = freeze_queue_clock(monkeypatch, utcnow())
     # Created at different times on the 24x7 P1 policy: 4 h to resolve each.
     old = desk.create(now - timedelta(hours=3), impact=1, urgency=1)  # ~1 h left
     late = desk.create(now - timedelta(hours=5), impact=1, urgency=1)  # ~-1 h: breached
@@ -46,8 +47,8 @@ def test_remaining_resolution_time_sorts_and_shows_in_the_queue(desk: Desk, sla_
     assert [r.number for r in rows] == [late.number, old.number, paused.number, fresh.number,
                                         done.number]
     left = {r.number: r.extra["sla_resolution"] for r in rows}
-    assert left[late.number] == pytest.approx(-3600, abs=0.01)
-    assert left[old.number] == pytest.approx(3600, abs=0.01)
+    assert left[late.number] == pytest.approx(-3600)
+    assert left[old.number] == pytest.approx(3600)
     assert left[paused.number] == 3 * 3600
     assert left[done.number] is None
     # First response: met on the moves, still running (and breached) on the others.
@@ -72,23 +73,23 @@ def test_remaining_time_is_taken_at_execution_not_when_the_query_is_built(db, mo
     team = make_team(db)
     ticket = make_ticket(db, team, impact=1, urgency=1)  # P1: 24×7 calendar
     query = select(remaining_seconds_column("resolution")).where(TICKETS.c.id == ticket.id)
+    freeze_queue_clock(monkeypatch, ticket.opened_at)
     with db.read() as s:
         first = s.scalar(query)
-    later = ticket.opened_at + timedelta(hours=1)
-    monkeypatch.setattr("desk.slaops.columns.utcnow", lambda: later)
+    freeze_queue_clock(monkeypatch, ticket.opened_at + timedelta(hours=1))
     with db.read() as s:
         second = s.scalar(query)
-    assert first is not None and second is not None
-    assert 3500 <= first - second <= 3700
+    assert first == pytest.approx(4 * 3600)
+    assert second == pytest.approx(3 * 3600)
 
 
 def test_a_calendar_added_after_the_queue_was_shown_counts_down_there_too(
-        desk: Desk, sla_columns) -> None:
+        desk: Desk, sla_columns, monkeypatch) -> None:
     """The queue keeps its built selects; one built before a calendar existed must not show
     the clocks on that calendar as blank."""
     from desk.sla.policy import Policy, Target, TargetSpec, write_calendar, write_policy
 
-    now = utcnow()
+    now = freeze_queue_clock(monkeypatch, utcnow())
     me = current_user(desk.db, desk.team.agent.username)
     spec = ViewSpec("test", "All", Filter())
     before = desk.create(now - timedelta(minutes=30), impact=1, urgency=1)
@@ -111,4 +112,4 @@ def test_a_calendar_added_after_the_queue_was_shown_counts_down_there_too(
         deep = rows_for_ids(s, [p3.id])
     for page in (fetch_rows(desk.db, spec, me, None, 0, 10), deep):
         left = {r.number: r.extra["sla_resolution"] for r in page}
-        assert left[p3.number] == pytest.approx(7 * 3600, abs=5)
+        assert left[p3.number] == pytest.approx(7 * 3600)

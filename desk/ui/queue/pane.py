@@ -59,9 +59,12 @@ from desk.queues.columns import QueueColumn
 from desk.queues.service import SearchOutcome, counts
 from desk.queues.service import search as queue_search
 from desk.queues.spec import ViewSpec
+from desk.services.catalog import TicketRef
 from desk.services.changes import Changes, Written
+from desk.services.numbers import find_by_number, looks_like_number
 from desk.services.people import CurrentUser
 from desk.services.tickets import BulkResult, bulk_update
+from desk.ui.number_choice import NumberChoiceDialog
 from desk.ui.queue.delegates import CellDelegate, CellTable
 from desk.ui.queue.filter_dialog import FilterDialog
 from desk.ui.queue.header import HeaderLabels
@@ -78,6 +81,14 @@ class QueueTable(CellTable):
     """Enter opens the current ticket (QTableView would only move the cursor)."""
 
     openRequested = Signal(QModelIndex)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """A queue is worked row by row: a new current cell brings its row into view but
+        keeps the horizontal position. Otherwise, once an open ticket narrows the table,
+        the clicked Title cell scrolls the Number column out of sight."""
+        left = self.horizontalScrollBar().value()
+        super().currentChanged(current, previous)
+        self.horizontalScrollBar().setValue(left)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -136,6 +147,7 @@ class QueuePane(QWidget):
         self._search_spec: ViewSpec | None = None
         self._pending_key: str | None = None
         self.report_box: QMessageBox | None = None
+        self.number_choice: NumberChoiceDialog | None = None  # "which ticket?", when asked
 
         self.model = QueueModel(runner, me, self)
         self._build_ui()
@@ -292,20 +304,50 @@ class QueuePane(QWidget):
         self.search_box.selectAll()
 
     def search(self, text: str) -> None:
-        """A ticket number opens the ticket; other text shows a full-text results view."""
+        """A ticket number, with or without its prefix, opens the ticket (or asks which one
+        when several kinds have it); other text shows a full-text results view."""
         if self.search_box.text() != text:
             self.search_box.setText(text)
         if not text.strip():
             self._drop_search_view()
             return
+        if looks_like_number(text):
+            self.runner.read(find_by_number, text,
+                             owner=self, on_done=lambda refs: self._numbers_found(text, refs),
+                             on_error=self._show_error, label="find number")
+            return
+        self._search_text(text)
+
+    def _search_text(self, text: str) -> None:
         self.runner.read(queue_search, text, self.me, on_done=self._search_done,
                          on_error=self._show_error, label="search")
+
+    def _numbers_found(self, text: str, refs: list[TicketRef]) -> None:
+        if len(refs) == 1:
+            self.openTicketRequested.emit(refs[0].id)
+        elif refs:
+            self.choose_ticket(text, refs)
+        else:
+            self._search_text(text)  # a number can still be in a title or a note
+
+    def choose_ticket(self, text: str, refs: Sequence[TicketRef]) -> NumberChoiceDialog:
+        dialog = NumberChoiceDialog(text, refs, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.openTicketRequested)
+        self.number_choice = dialog
+        dialog.open()
+        return dialog
 
     def switch_view(self, index: int) -> None:
         """Show the index-th view of the sidebar (0-based; Ctrl+1 is index 0)."""
         items = [i for i in range(self.views.count()) if self._spec_at(i) is not None]
         if 0 <= index < len(items):
             self.views.setCurrentRow(items[index])
+
+    def show_view(self, key: str) -> bool:
+        """Show the view with this key (e.g. ``builtin:breaching``); False when the sidebar
+        has none."""
+        return self._select_key(key)
 
     def selected_ticket_ids(self) -> list[uuid.UUID]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -550,20 +592,37 @@ class QueuePane(QWidget):
         if outcome.spec is None:
             self._drop_search_view()
             return
-        self._search_spec = outcome.spec
+        spec = outcome.spec
+        self.runner.read(counts, [spec], self.me,
+                         owner=self, on_done=lambda found: self._search_counted(spec, found),
+                         on_error=self._show_error, label="search count")
+
+    def _search_counted(self, spec: ViewSpec, found: dict[str, int]) -> None:
+        """Results get a view in the sidebar; a search that found nothing says so and
+        leaves none behind (the text stays in the box to be corrected)."""
+        n = found.get(spec.key, 0)
+        if n == 0:
+            self._drop_search_view()
+            self._notice = self.tr("Nothing found for “{text}”").format(
+                text=spec.filter.text or "")
+            self.status.setText(self._notice)
+            self._notice_timer.start()
+            return
+        self._counts[spec.key] = n
+        self._search_spec = spec
         for i in range(self.views.count()):
-            spec = self._spec_at(i)
-            if spec is not None and spec.is_search:
+            shown = self._spec_at(i)
+            if shown is not None and shown.is_search:
                 item = self.views.item(i)
-                item.setData(SPEC_ROLE, outcome.spec)
-                item.setText(self._label(outcome.spec))
+                item.setData(SPEC_ROLE, spec)
+                item.setText(self._label(spec))
                 if self.views.currentRow() == i:
-                    self._show(outcome.spec)
+                    self._show(spec)
                 else:
                     self.views.setCurrentRow(i)
                 break
         else:
-            self.views.setCurrentItem(self._add_item(outcome.spec))
+            self.views.setCurrentItem(self._add_item(spec))
         self._refresh_counts()
 
     def _drop_search_view(self) -> None:

@@ -2,6 +2,13 @@
 its warning threshold or breaches shows once — in an in-app banner always, and as a
 system tray message where the desktop has a tray.
 
+What was already due when the agent signed in (the console's first round: escalations
+nobody ran while no console was open, or fired while this one was closed) is not news one
+ticket at a time: it collapses into one summary line that opens the queue listing them
+(*SLA breached*, or *Breaching soon* when none breached).
+A breach supersedes the warning of the same ticket and target, and the notices behind the
+current one are a scrollable list in the banner, however many there are.
+
 Every console runs ``run_escalations`` through its database worker; the escalation table
 lets each (ticket, target, level) fire exactly once across all consoles, and its rows are
 the notifications every console of the ticket's group polls. Which ones this console has
@@ -19,17 +26,19 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QMouseEvent
+from PySide6.QtGui import QIcon, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMenu,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QStyle,
     QSystemTrayIcon,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -53,62 +62,133 @@ BACKLOG = timedelta(hours=1)
 SLACK = timedelta(minutes=10)
 
 
+# The "more" list shows this many rows before it scrolls.
+LIST_ROWS = 8
+# What the summary of notices already due at sign-in opens: the breached when there are.
+BREACHED_VIEW = "builtin:breached"
+AT_RISK_VIEW = "builtin:breaching"
+
+
 class NotificationBanner(QFrame):
-    """The in-app notice of SLA warnings and breaches; click it to open the ticket."""
+    """The in-app notice of SLA warnings and breaches; click it to open the ticket.
+
+    Above the newest notice, a summary line counts those that were already due at sign-in
+    and opens the queue that lists them; "N more" unfolds the other notices as a list.
+    """
 
     openTicketRequested = Signal(object)  # ticket id
+    openQueueRequested = Signal(str)  # a view key
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("slaBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.pending: list[Notification] = []  # newest first; the first is shown
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(10, 5, 6, 5)
+        self.pending: list[Notification] = []  # most urgent first; the first is shown
+        self.backlog: list[Notification] = []  # due at sign-in, only counted
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 5, 6, 5)
+        outer.setSpacing(4)
+
+        self.summary_row = QWidget(self)
+        srow = QHBoxLayout(self.summary_row)
+        srow.setContentsMargins(0, 0, 0, 0)
+        srow.setSpacing(8)
+        self.summary_icon = QLabel(self.summary_row)
+        srow.addWidget(self.summary_icon)
+        self.summary = QLabel(self.summary_row)
+        self.summary.setWordWrap(True)
+        srow.addWidget(self.summary, 1)
+        self.queue_button = QPushButton(self.tr("Show in &queue"), self.summary_row)
+        self.queue_button.clicked.connect(self.open_backlog)
+        srow.addWidget(self.queue_button)
+        self.summary_close = self._close_button(self.tr("Dismiss the summary"),
+                                                self.dismiss_backlog)
+        srow.addWidget(self.summary_close)
+        outer.addWidget(self.summary_row)
+
+        self.current_row = QWidget(self)
+        self.current_row.setCursor(Qt.CursorShape.PointingHandCursor)
+        lay = QHBoxLayout(self.current_row)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(8)
-        self.icon = QLabel(self)
+        self.icon = QLabel(self.current_row)
         lay.addWidget(self.icon)
-        self.text = QLabel(self)
+        self.text = QLabel(self.current_row)
         self.text.setWordWrap(True)
         lay.addWidget(self.text, 1)
-        self.open_button = QPushButton(self.tr("&Open ticket"), self)
+        self.open_button = QPushButton(self.tr("&Open ticket"), self.current_row)
         self.open_button.clicked.connect(self.open_current)
         lay.addWidget(self.open_button)
-        self.more_button = QToolButton(self)
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more_menu = QMenu(self.more_button)
-        self.more_button.setMenu(self.more_menu)
+        self.more_button = QToolButton(self.current_row)
+        self.more_button.setCheckable(True)
+        self.more_button.toggled.connect(self._toggle_list)
         lay.addWidget(self.more_button)
+        lay.addWidget(self._close_button(self.tr("Dismiss SLA notice"), self.dismiss))
+        outer.addWidget(self.current_row)
+
+        # A list, not a menu: a menu of a hundred entries fills the screen in columns and is
+        # cut off; the list scrolls inside the banner.
+        self.more_list = QListWidget(self)
+        self.more_list.setAccessibleName(self.tr("More SLA notices"))
+        self.more_list.itemActivated.connect(self._list_open)
+        self.more_list.itemClicked.connect(self._list_open)
+        self.more_list.setVisible(False)
+        outer.addWidget(self.more_list)
+        self.setVisible(False)
+
+    def _close_button(self, name: str, slot: Callable[[], None]) -> QToolButton:
         close = QToolButton(self)
         close.setText("×")
         close.setToolTip(self.tr("Dismiss"))
-        close.setAccessibleName(self.tr("Dismiss SLA notice"))
-        close.clicked.connect(self.dismiss)
-        lay.addWidget(close)
-        self.setVisible(False)
+        close.setAccessibleName(name)
+        close.clicked.connect(slot)
+        return close
 
     def add(self, notes: list[Notification]) -> None:
-        """Show new notifications (newest first) on top of those not yet opened."""
-        known = {notification_key(n) for n in self.pending}
-        fresh = [n for n in notes if notification_key(n) not in known]
-        self.pending = sorted(fresh + self.pending, key=urgency, reverse=True)
+        """Show new notifications on top of those not yet opened; a breach replaces the
+        warning of the same ticket and target."""
+        self.pending = sorted(supersede(notes + self.pending), key=urgency, reverse=True)
+        breached = {(n.ticket_id, n.target) for n in notes if n.level == Level.BREACH}
+        self.backlog = [n for n in self.backlog if (n.ticket_id, n.target) not in breached]
+        self._show()
+
+    def add_backlog(self, notes: list[Notification]) -> None:
+        """Count notifications that were already due at sign-in in the summary line."""
+        self.backlog = supersede(notes + self.backlog)
         self._show()
 
     def current(self) -> Notification | None:
         return self.pending[0] if self.pending else None
+
+    def summary_text(self) -> str:
+        breached = sum(1 for n in self.backlog if n.level == Level.BREACH)
+        # Both counts, always: one wording for any number, in every language.
+        return self.tr("SLA targets of your groups already due when you signed in — "
+                       "breached: {b}, at warning: {w}").format(
+            b=breached, w=len(self.backlog) - breached)
 
     def open_current(self) -> None:
         note = self.current()
         if note is not None:
             self._open(note)
 
+    def open_backlog(self) -> None:
+        breach = any(n.level == Level.BREACH for n in self.backlog)
+        self.backlog = []
+        self._show()
+        self.openQueueRequested.emit(BREACHED_VIEW if breach else AT_RISK_VIEW)
+
     def dismiss(self) -> None:
         self.pending = []
         self._show()
 
+    def dismiss_backlog(self) -> None:
+        self.backlog = []
+        self._show()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
+        if (event.button() == Qt.MouseButton.LeftButton and self.current_row.geometry()
+                .contains(event.position().toPoint())):
             self.open_current()
             event.accept()
             return
@@ -120,28 +200,76 @@ class NotificationBanner(QFrame):
         self._show()
         self.openTicketRequested.emit(note.ticket_id)
 
-    def _show(self) -> None:
-        note = self.current()
-        if note is None:
-            self.setVisible(False)
+    def _list_open(self, item: QListWidgetItem) -> None:
+        note = item.data(Qt.ItemDataRole.UserRole)
+        if note is None or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
             return
-        level = BREACHED if note.level == Level.BREACH else WARNING
-        self.icon.setPixmap(level_icon(level).pixmap(20, 20))
+        # Greyed where it is until the list is next filled: removing it would move the next
+        # notice under the pointer, and a double-click's second click would open that one.
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        key = notification_key(note)
+        self.pending = [n for n in self.pending if notification_key(n) != key]
+        self.more_button.setText(self.tr("{n} more").format(n=len(self.pending) - 1))
+        self.openTicketRequested.emit(note.ticket_id)
+
+    def _toggle_list(self, on: bool) -> None:
+        self.more_list.setVisible(on and len(self.pending) > 1)
+
+    def _show(self) -> None:
+        self.summary_row.setVisible(bool(self.backlog))
+        if self.backlog:
+            breach = any(n.level == Level.BREACH for n in self.backlog)
+            self.summary_icon.setPixmap(
+                level_icon(BREACHED if breach else WARNING).pixmap(20, 20))
+            self.summary.setText(self.summary_text())
+        note = self.current()
+        self.current_row.setVisible(note is not None)
+        self._fill_list()
+        on_show = ([note] if note is not None else []) + self.backlog
+        self.setVisible(bool(on_show))
+        if not on_show:
+            return
+        level = BREACHED if any(n.level == Level.BREACH for n in on_show) else WARNING
         color = level_color(level, self.palette())
         accent = color.name() if color is not None else "palette(mid)"
         self.setStyleSheet(
             "QFrame#slaBanner { background: palette(alternate-base); border: 1px solid "
             f"palette(mid); border-left: 4px solid {accent}; border-radius: 4px; }}")
+        if note is None:
+            return
+        self.icon.setPixmap(level_icon(
+            BREACHED if note.level == Level.BREACH else WARNING).pixmap(20, 20))
         self.text.setText(describe(note))
-        self.setToolTip(self.tr("Click to open {number}").format(number=note.number))
-        self.more_menu.clear()
-        for other in self.pending[1:]:
-            action = QAction(describe(other), self.more_menu)
-            action.triggered.connect(lambda _c=False, n=other: self._open(n))
-            self.more_menu.addAction(action)
-        self.more_button.setText(self.tr("{n} more").format(n=len(self.pending) - 1))
-        self.more_button.setVisible(len(self.pending) > 1)
-        self.setVisible(True)
+        self.current_row.setToolTip(self.tr("Click to open {number}").format(number=note.number))
+
+    def _fill_list(self) -> None:
+        others = self.pending[1:]
+        self.more_list.clear()
+        for other in others:
+            item = QListWidgetItem(describe(other), self.more_list)
+            item.setData(Qt.ItemDataRole.UserRole, other)
+            item.setIcon(level_icon(BREACHED if other.level == Level.BREACH else WARNING))
+        rows = min(len(others), LIST_ROWS)
+        row_height = self.more_list.sizeHintForRow(0) if others else 0
+        self.more_list.setFixedHeight(rows * row_height + 2 * self.more_list.frameWidth())
+        self.more_button.setText(self.tr("{n} more").format(n=len(others)))
+        self.more_button.setVisible(bool(others))
+        if not others and self.more_button.isChecked():
+            self.more_button.setChecked(False)
+        self.more_list.setVisible(bool(others) and self.more_button.isChecked())
+
+
+def supersede(notes: list[Notification]) -> list[Notification]:
+    """One notice per ticket and target: a breach makes its warning old news."""
+    breached = {(n.ticket_id, n.target) for n in notes if n.level == Level.BREACH}
+    out, keys = [], set()
+    for n in notes:
+        key = notification_key(n)
+        if key in keys or (n.level != Level.BREACH and (n.ticket_id, n.target) in breached):
+            continue
+        keys.add(key)
+        out.append(n)
+    return out
 
 
 def urgency(note: Notification) -> tuple[datetime, bool]:
@@ -160,8 +288,10 @@ class NotificationCenter(QObject):
     ``now`` supplies the current instant (tests move it); ``tick()`` runs one round now.
     """
 
-    shown = Signal(object)  # list[Notification] shown by the last round
+    shown = Signal(object)  # list[Notification] shown one by one by the last round
+    summarized = Signal(object)  # list[Notification] already due at sign-in
     openTicketRequested = Signal(object)  # ticket id
+    openQueueRequested = Signal(str)  # a view key
     tickDone = Signal(object)  # EscalationTick
 
     def __init__(self, runner: DbRunner, me: CurrentUser, settings: QSettings, database: str,
@@ -178,6 +308,7 @@ class NotificationCenter(QObject):
         self._key = f"sla_notifications/{digest}"
         self.seen: dict[str, str] = self._load_seen()  # key -> fired_at ISO
         self._op: Any = None
+        self.first_round = True
         self.tray: QSystemTrayIcon | None = None
         self._tray_ticket: Any = None
         if use_tray and QSystemTrayIcon.isSystemTrayAvailable():
@@ -186,6 +317,7 @@ class NotificationCenter(QObject):
             self.tray.messageClicked.connect(self._tray_clicked)
             self.tray.show()
         banner.openTicketRequested.connect(self.openTicketRequested)
+        banner.openQueueRequested.connect(self.openQueueRequested)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.tick)
@@ -215,14 +347,19 @@ class NotificationCenter(QObject):
         result = written.value
         self._op = None
         fresh = [n for n in result.notifications if notification_key(n) not in self.seen]
-        fresh.sort(key=urgency, reverse=True)
         for n in fresh:
             self.seen[notification_key(n)] = n.fired_at.isoformat()
+        fresh = sorted(supersede(fresh), key=urgency, reverse=True)
+        backlog, self.first_round = self.first_round, False
         if fresh:
             self._save_seen()
-            self.banner.add(fresh)
-            self._tray_message(fresh)
-            self.shown.emit(fresh)
+            if backlog:
+                self.banner.add_backlog(fresh)
+                self.summarized.emit(fresh)
+            else:
+                self.banner.add(fresh)
+                self._tray_message(fresh)
+                self.shown.emit(fresh)
         self.tickDone.emit(result)
 
     def _failed(self, err: BaseException) -> None:
