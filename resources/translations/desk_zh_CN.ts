@@ -142,12 +142,32 @@
         <translation>另存为…</translation>
     </message>
     <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Remove the selected attachment from the ticket</source>
+        <translation>从工单中移除所选附件</translation>
+    </message>
+    <message>
         <source>Attach files</source>
         <translation>添加附件</translation>
     </message>
     <message>
         <source>Save attachment</source>
         <translation>保存附件</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>移除附件</translation>
+    </message>
+    <message>
+        <source>Remove {name} from this ticket? The ticket&apos;s history keeps a note that it was removed.</source>
+        <translation>要从此工单中移除 {name} 吗？工单历史中会保留移除记录。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -229,6 +249,10 @@
         <translation>此期间没有已确定结果的目标。</translation>
     </message>
     <message>
+        <source>Wrote 1 row to {file}.</source>
+        <translation>已将 1 行写入 {file}。</translation>
+    </message>
+    <message>
         <source>Wrote {n} rows to {file}.</source>
         <translation>已将 {n} 行写入 {file}。</translation>
     </message>
@@ -250,6 +274,13 @@
     <message>
         <source>System</source>
         <translation>系统</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss notice</source>
+        <translation>关闭提示</translation>
     </message>
 </context>
 <context>
@@ -640,6 +671,10 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>If {name} goes down, 1 CI is affected. Business services: {services}</source>
+        <translation>如果 {name} 停止服务，将影响 1 个配置项。业务服务：{services}</translation>
+    </message>
+    <message>
         <source>If {name} goes down, {n} CIs are affected. Business services: {services}</source>
         <translation>如果 {name} 停止服务，将影响 {n} 个配置项。业务服务：{services}</translation>
     </message>
@@ -687,8 +722,24 @@
         <translation>导出为 SVG 矢量图</translation>
     </message>
     <message>
-        <source>{shown} CIs shown, {hidden} more within {hops} hops (re-centre to explore)</source>
-        <translation>已显示 {shown} 个配置项，{hops} 跳内另有 {hidden} 个（重新居中以继续浏览）</translation>
+        <source>Show the next nearest CIs</source>
+        <translation>显示下一批最近的配置项</translation>
+    </message>
+    <message>
+        <source>{shown} CIs shown, {hidden} more within 1 hop</source>
+        <translation>已显示 {shown} 个配置项，1 跳内还有 {hidden} 个</translation>
+    </message>
+    <message>
+        <source>{shown} CIs shown, {hidden} more within {hops} hops</source>
+        <translation>已显示 {shown} 个配置项，{hops} 跳内还有 {hidden} 个</translation>
+    </message>
+    <message>
+        <source>Show {n} more</source>
+        <translation>再显示 {n} 个</translation>
+    </message>
+    <message>
+        <source>{shown} CIs within 1 hop</source>
+        <translation>1 跳内共 {shown} 个配置项</translation>
     </message>
     <message>
         <source>{shown} CIs within {hops} hops</source>
@@ -765,8 +816,19 @@
         <translation>全部配置项 ({n})</translation>
     </message>
     <message>
+        <source>1 configuration item</source>
+        <translation>1 个配置项</translation>
+    </message>
+    <message>
         <source>{n} configuration items</source>
         <translation>{n} 个配置项</translation>
+    </message>
+</context>
+<context>
+    <name>CmdbWindow</name>
+    <message>
+        <source>CMDB — Desk</source>
+        <translation>配置管理 — Desk</translation>
     </message>
 </context>
 <context>
@@ -1101,10 +1163,6 @@
         <translation>转到工单</translation>
     </message>
     <message>
-        <source>Ticket number (e.g. INC0001234):</source>
-        <translation>工单号（例如 INC0001234）：</translation>
-    </message>
-    <message>
         <source>There is no ticket {number}</source>
         <translation>不存在工单 {number}</translation>
     </message>
@@ -1141,20 +1199,8 @@
         <translation>新建工单并选择类型</translation>
     </message>
     <message>
-        <source>&amp;Incident</source>
-        <translation>事件(&amp;I)</translation>
-    </message>
-    <message>
-        <source>&amp;Service request</source>
-        <translation>服务请求(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Problem</source>
-        <translation>问题(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Change</source>
-        <translation>变更(&amp;C)</translation>
+        <source>Ticket number (e.g. INC0001234 or 1234):</source>
+        <translation>工单号（例如 INC0001234 或 1234）：</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1209,6 +1255,14 @@
         <translation>哪些工单适用哪些目标</translation>
     </message>
     <message>
+        <source>Desk &amp;settings…</source>
+        <translation>Desk 设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Attachment limit, how outages travel in the CMDB, major incidents</source>
+        <translation>附件大小上限、故障在配置项之间的传播方式、重大事件</translation>
+    </message>
+    <message>
         <source>&amp;CMDB</source>
         <translation>配置管理(&amp;C)</translation>
     </message>
@@ -1245,6 +1299,14 @@
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1253,8 +1315,24 @@
         <translation>关于 Desk(&amp;A)</translation>
     </message>
     <message>
-        <source>CMDB</source>
-        <translation>配置管理</translation>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Applies when Desk next starts</source>
+        <translation>下次启动 Desk 时生效</translation>
+    </message>
+    <message>
+        <source>The language could not be saved: {reason}</source>
+        <translation>无法保存语言设置：{reason}</translation>
+    </message>
+    <message>
+        <source>Desk will follow the system&apos;s language from its next start.</source>
+        <translation>从下次启动起，Desk 将跟随系统语言。</translation>
+    </message>
+    <message>
+        <source>Desk will start in {language} next time.</source>
+        <translation>Desk 下次启动时将使用 {language}。</translation>
     </message>
     <message>
         <source>About Desk</source>
@@ -1320,6 +1398,22 @@
         <translation>关闭 SLA 提醒</translation>
     </message>
     <message>
+        <source>Show in &amp;queue</source>
+        <translation>在队列中显示(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Dismiss the summary</source>
+        <translation>关闭摘要</translation>
+    </message>
+    <message>
+        <source>More SLA notices</source>
+        <translation>更多 SLA 提醒</translation>
+    </message>
+    <message>
+        <source>SLA targets of your groups already due when you signed in — breached: {b}, at warning: {w}</source>
+        <translation>登录时您所在组已到期的 SLA 目标 — 已违约：{b}，已达预警：{w}</translation>
+    </message>
+    <message>
         <source>Click to open {number}</source>
         <translation>点击打开 {number}</translation>
     </message>
@@ -1345,6 +1439,17 @@
     <message>
         <source>and {n} more</source>
         <translation>另有 {n} 条</translation>
+    </message>
+</context>
+<context>
+    <name>NumberChoiceDialog</name>
+    <message>
+        <source>Which ticket?</source>
+        <translation>哪个工单？</translation>
+    </message>
+    <message>
+        <source>{n} tickets have the number {number}:</source>
+        <translation>有 {n} 个工单的工单号为 {number}：</translation>
     </message>
 </context>
 <context>
@@ -1502,6 +1607,10 @@
     <message>
         <source>Saving recomputes the open tickets&apos; clocks under the policies in force.</source>
         <translation>保存后将按生效的策略重新计算未关闭工单的时钟。</translation>
+    </message>
+    <message>
+        <source>Saved. 1 clock recomputed.</source>
+        <translation>已保存。已重新计算 1 个时钟。</translation>
     </message>
     <message>
         <source>Saved. {n} clocks recomputed.</source>
@@ -1690,6 +1799,10 @@
         <translation>删除视图“{name}”吗？</translation>
     </message>
     <message>
+        <source>Nothing found for “{text}”</source>
+        <translation>未找到与“{text}”相关的内容</translation>
+    </message>
+    <message>
         <source>1 ticket</source>
         <translation>1 个工单</translation>
     </message>
@@ -1763,15 +1876,6 @@
     </message>
 </context>
 <context>
-    <name>QueuePlaceholder</name>
-    <message>
-        <source>The ticket queue is not available in this build.
-Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
-        <translation>此版本不包含工单队列。
-可通过 转到 ▸ 转到工单…（Ctrl+G）按工单号打开工单。</translation>
-    </message>
-</context>
-<context>
     <name>RequesterPicker</name>
     <message>
         <source>Search contacts by name or email…</source>
@@ -1784,6 +1888,25 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     <message>
         <source>No contact matches “{text}”</source>
         <translation>没有与“{text}”匹配的联系人</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Desk settings</source>
+        <translation>Desk 设置</translation>
+    </message>
+    <message>
+        <source>These settings apply to every console on this database.</source>
+        <translation>这些设置适用于使用此数据库的所有控制台。</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>无需保存：没有修改任何设置。</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
     </message>
 </context>
 <context>
@@ -2056,60 +2179,12 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Dismiss notice</source>
-        <translation>关闭提示</translation>
-    </message>
-    <message>
         <source>A short summary of the request or fault</source>
         <translation>请求或故障的简要描述</translation>
     </message>
     <message>
-        <source>&amp;Title</source>
-        <translation>标题(&amp;T)</translation>
-    </message>
-    <message>
         <source>What happened, what was asked, what the requester already tried</source>
         <translation>发生了什么、请求了什么、请求人已尝试过什么</translation>
-    </message>
-    <message>
-        <source>&amp;Description</source>
-        <translation>描述(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Re&amp;quester</source>
-        <translation>请求人(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Organization</source>
-        <translation>组织(&amp;O)</translation>
-    </message>
-    <message>
-        <source>C&amp;hannel</source>
-        <translation>渠道(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Cat&amp;egory</source>
-        <translation>类别(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Pa&amp;rent ticket</source>
-        <translation>父工单(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Major incident — significant business impact</source>
-        <translation>重大事件 — 严重业务影响(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Stat&amp;us</source>
-        <translation>状态(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Impact</source>
-        <translation>影响度(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Urgenc&amp;y</source>
-        <translation>紧急度(&amp;Y)</translation>
     </message>
     <message>
         <source>Priority follows from impact × urgency</source>
@@ -2120,10 +2195,6 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <source>Assignment &amp;group</source>
-        <translation>指派组(&amp;G)</translation>
-    </message>
-    <message>
         <source>Me</source>
         <translation>我</translation>
     </message>
@@ -2132,24 +2203,12 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>指派给我</translation>
     </message>
     <message>
-        <source>&amp;Assignee</source>
-        <translation>处理人(&amp;A)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Resolution&lt;/b&gt;</source>
         <translation>&lt;b&gt;解决&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>Resolution &amp;code</source>
-        <translation>解决代码(&amp;C)</translation>
-    </message>
-    <message>
         <source>What fixed it, or why the request is done</source>
         <translation>如何解决的，或请求为何已完成</translation>
-    </message>
-    <message>
-        <source>Reso&amp;lution notes</source>
-        <translation>解决说明(&amp;L)</translation>
     </message>
     <message>
         <source>Worklog</source>
@@ -2240,24 +2299,8 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>尚未保存 — 首次保存后可使用工作日志、附件和历史</translation>
     </message>
     <message>
-        <source>A title is required</source>
-        <translation>必须填写标题</translation>
-    </message>
-    <message>
-        <source>Choose how the ticket was resolved</source>
-        <translation>请选择工单的解决方式</translation>
-    </message>
-    <message>
-        <source>Describe the resolution for the requester</source>
-        <translation>请为请求人描述解决方案</translation>
-    </message>
-    <message>
         <source>Checking this ticket number… save again in a moment</source>
         <translation>正在核对工单号…请稍后再保存</translation>
-    </message>
-    <message>
-        <source>A ticket cannot be its own parent</source>
-        <translation>工单不能是自己的父工单</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -2325,14 +2368,6 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
 <context>
     <name>desk</name>
     <message>
-        <source>{sign}{h} h {m:02d} min</source>
-        <translation>{sign}{h} 小时 {m:02d} 分</translation>
-    </message>
-    <message>
-        <source>{sign}{m} min</source>
-        <translation>{sign}{m} 分钟</translation>
-    </message>
-    <message>
         <source>database: sqlite:///FILE, a file path, or postgresql+psycopg://user@host[:port]/db</source>
         <translation>数据库：sqlite:///FILE、文件路径，或 postgresql+psycopg://user@host[:port]/db</translation>
     </message>
@@ -2385,10 +2420,6 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>密码已保存到系统钥匙串</translation>
     </message>
     <message>
-        <source>--tickets must be 0 or more</source>
-        <translation>--tickets 必须大于或等于 0</translation>
-    </message>
-    <message>
         <source>unknown command</source>
         <translation>未知命令</translation>
     </message>
@@ -2401,12 +2432,20 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>未输入密码</translation>
     </message>
     <message>
+        <source>{n:,} demo tickets take about {gb:.1f} GB of disk</source>
+        <translation>{n:,} 个演示工单约占用 {gb:.1f} GB 磁盘空间</translation>
+    </message>
+    <message>
         <source>Desk will open {where}</source>
         <translation>Desk 将打开 {where}</translation>
     </message>
     <message>
         <source>Password for {who}</source>
         <translation>{who} 的密码</translation>
+    </message>
+    <message>
+        <source>--tickets must be between 0 and {n:,}</source>
+        <translation>--tickets 必须介于 0 到 {n:,} 之间</translation>
     </message>
     <message>
         <source>Tickets</source>
@@ -2425,6 +2464,14 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>已添加默认的 SLA 日历和策略</translation>
     </message>
     <message>
+        <source>{where} already holds {n:,} tickets; the demo fills only a database without tickets. Add --replace to delete everything in it first, or give a new file with --db</source>
+        <translation>{where} 中已有 {n:,} 个工单；演示数据只会填充没有工单的数据库。请添加 --replace 先删除其中的全部内容，或用 --db 指定一个新文件</translation>
+    </message>
+    <message>
+        <source>{n:,} demo tickets need about {gb:.1f} GB of disk; {path} has {free:.1f} GB free</source>
+        <translation>{n:,} 个演示工单约需 {gb:.1f} GB 磁盘空间；{path} 只有 {free:.1f} GB 可用空间</translation>
+    </message>
+    <message>
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -2441,8 +2488,16 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>{where} 的数据库结构版本为 {head}</translation>
     </message>
     <message>
+        <source>--keep-days must be 0 or more</source>
+        <translation>--keep-days 必须大于或等于 0</translation>
+    </message>
+    <message>
         <source>Backed up to {path}</source>
         <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>Removed {n} change-feed entries</source>
+        <translation>已删除 {n} 条数据变更日志记录</translation>
     </message>
     <message>
         <source>Upstream of</source>
@@ -2597,6 +2652,18 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>配置项不能与自身建立关系</translation>
     </message>
     <message>
+        <source>Cannot write {path}: it is a folder</source>
+        <translation>无法写入 {path}：它是一个文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the folder {folder} does not exist</source>
+        <translation>无法写入 {path}：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: permission denied</source>
+        <translation>无法写入 {path}：权限不足</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
@@ -2611,6 +2678,10 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     <message>
         <source>no CI named {name!r}</source>
         <translation>没有名为 {name!r} 的配置项</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
         <source>{path} is not UTF-8 text</source>
@@ -2639,6 +2710,10 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     <message>
         <source>a CI cannot be its own location</source>
         <translation>配置项不能是其自身的位置</translation>
+    </message>
+    <message>
+        <source>{path} line {line}: a value opened with a quote (&quot;) is never closed</source>
+        <translation>{path} 第 {line} 行：某个值以引号 (&quot;) 开始，但没有结束引号</translation>
     </message>
     <message>
         <source>{col} is longer than {n} characters</source>
@@ -2745,6 +2820,330 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>关键度必须是 {lo} 到 {hi} 之间的整数</translation>
     </message>
     <message>
+        <source>Relationship types: which way an outage travels</source>
+        <translation>关系类型：故障的传播方向</translation>
+    </message>
+    <message>
+        <source>A depends on B</source>
+        <translation>A 依赖于 B</translation>
+    </message>
+    <message>
+        <source>A runs on B</source>
+        <translation>A 运行于 B</translation>
+    </message>
+    <message>
+        <source>A is contained in B</source>
+        <translation>A 包含于 B</translation>
+    </message>
+    <message>
+        <source>A connects to B (B is A&apos;s uplink)</source>
+        <translation>A 连接到 B（B 是 A 的上联）</translation>
+    </message>
+    <message>
+        <source>A is backed up by B</source>
+        <translation>A 备份到 B</translation>
+    </message>
+    <message>
+        <source>Suggest a major incident at this many open incidents on one CI</source>
+        <translation>同一配置项上的未关闭事件达到此数量时，建议定为重大事件</translation>
+    </message>
+    <message>
+        <source>… opened within (minutes)</source>
+        <translation>… 且在此时长内创建（分钟）</translation>
+    </message>
+    <message>
+        <source>If B is down, A is affected</source>
+        <translation>B 停止服务时，A 受影响</translation>
+    </message>
+    <message>
+        <source>If A is down, B is affected</source>
+        <translation>A 停止服务时，B 受影响</translation>
+    </message>
+    <message>
+        <source>If either is down, the other is affected</source>
+        <translation>任一方停止服务时，另一方受影响</translation>
+    </message>
+    <message>
+        <source>Carries no outage</source>
+        <translation>不传播故障</translation>
+    </message>
+    <message>
+        <source>Service owner</source>
+        <translation>服务负责人</translation>
+    </message>
+    <message>
+        <source>Service hours</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Size (GB)</source>
+        <translation>大小（GB）</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>CPU cores</source>
+        <translation>CPU 核数</translation>
+    </message>
+    <message>
+        <source>Memory (GB)</source>
+        <translation>内存（GB）</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>vCPUs</source>
+        <translation>vCPU 数</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Capacity (TB)</source>
+        <translation>容量（TB）</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>分配给</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>The configuration file {path} must hold a JSON object, not {kind}</source>
+        <translation>配置文件 {path} 必须包含一个 JSON 对象，而不是 {kind}</translation>
+    </message>
+    <message>
+        <source>In the configuration file {path}, &quot;database&quot; must be a text (a URL or a file path), not {value}</source>
+        <translation>配置文件 {path} 中的 &quot;database&quot; 必须是文本（URL 或文件路径），而不是 {value}</translation>
+    </message>
+    <message>
+        <source>Cannot read the configuration file {path}: {reason}</source>
+        <translation>无法读取配置文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The configuration file {path} is not valid JSON ({reason}); fix or remove it</source>
+        <translation>配置文件 {path} 不是有效的 JSON（{reason}）；请修正或删除该文件</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged ({detail}). Close every Desk using it and copy your last good backup over it (one made with &apos;desk db backup&apos;, or the {name}.*.bak copy Desk makes before each upgrade)</source>
+        <translation>数据库文件 {path} 已损坏（{detail}）。请关闭所有使用它的 Desk，然后用最近一份完好的备份覆盖它（用“desk db backup”创建的备份，或 Desk 每次升级前生成的 {name}.*.bak 副本）</translation>
+    </message>
+    <message>
+        <source>{where} took longer than {s} s to answer; the request was cancelled</source>
+        <translation>{where} 超过 {s} 秒未响应；请求已取消</translation>
+    </message>
+    <message>
+        <source>History entries cannot be changed or deleted ({reason})</source>
+        <translation>历史记录不能修改或删除（{reason}）</translation>
+    </message>
+    <message>
+        <source>Only a PostgreSQL database keeps a change feed</source>
+        <translation>只有 PostgreSQL 数据库才有数据变更日志</translation>
+    </message>
+    <message>
+        <source>Only an administrator can prune the change feed</source>
+        <translation>只有管理员才能清理数据变更日志</translation>
+    </message>
+    <message>
+        <source>{where} is not a Desk database: it holds {n} tables of another program ({names}). Desk creates its schema only in an empty database</source>
+        <translation>{where} 不是 Desk 数据库：其中有 {n} 个其他程序的表（{names}）。Desk 只会在空数据库中创建数据库结构</translation>
+    </message>
+    <message>
+        <source>Backup to {path} failed: the copy does not pass its integrity check ({detail})</source>
+        <translation>备份到 {path} 失败：副本未通过完整性检查（{detail}）</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>There is no database file {path}; check the path, or create the database with &apos;desk db upgrade --db {path}&apos;</source>
+        <translation>数据库文件 {path} 不存在；请检查路径，或用“desk db upgrade --db {path}”创建数据库</translation>
+    </message>
+    <message>
+        <source>An in-memory SQLite database would be lost when Desk exits; give a file: sqlite:///FILE</source>
+        <translation>内存 SQLite 数据库会在 Desk 退出时丢失；请指定文件：sqlite:///FILE</translation>
+    </message>
+    <message>
+        <source>The database URL contains a control character: {url}</source>
+        <translation>数据库 URL 包含控制字符：{url}</translation>
+    </message>
+    <message>
+        <source>Write the user, host, port and database in the URL itself, not as ?{key}= options</source>
+        <translation>请将用户、主机、端口和数据库直接写在 URL 中，不要用 ?{key}= 选项</translation>
+    </message>
+    <message>
+        <source>Not a port number: {port}</source>
+        <translation>不是端口号：{port}</translation>
+    </message>
+    <message>
+        <source>Not a database URL (bad host or port): {url}</source>
+        <translation>不是数据库 URL（主机或端口有误）：{url}</translation>
+    </message>
+    <message>
+        <source>Desk takes no options in a SQLite URL: {url}</source>
+        <translation>Desk 不接受 SQLite URL 中的选项：{url}</translation>
+    </message>
+    <message>
+        <source>Not a database file path: {path}</source>
+        <translation>不是数据库文件路径：{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Re&amp;quester</source>
+        <translation>请求人(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>组织(&amp;O)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Cat&amp;egory</source>
+        <translation>类别(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rent ticket</source>
+        <translation>父工单(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Major incident — significant business impact</source>
+        <translation>重大事件 — 严重业务影响(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>状态(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Impact</source>
+        <translation>影响度(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Urgenc&amp;y</source>
+        <translation>紧急度(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Assignment &amp;group</source>
+        <translation>指派组(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Assignee</source>
+        <translation>处理人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Resolution &amp;code</source>
+        <translation>解决代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reso&amp;lution notes</source>
+        <translation>解决说明(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Incident</source>
+        <translation>事件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Service request</source>
+        <translation>服务请求(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Problem</source>
+        <translation>问题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>变更(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A ticket cannot be its own parent</source>
+        <translation>工单不能是自己的父工单</translation>
+    </message>
+    <message>
+        <source>Describe the resolution for the requester</source>
+        <translation>请为请求人描述解决方案</translation>
+    </message>
+    <message>
+        <source>Only an administrator can manage people on this database</source>
+        <translation>只有管理员才能管理此数据库中的人员</translation>
+    </message>
+    <message>
+        <source>{login} is not a valid login: use lower-case letters, digits and _ (up to 63, not starting with a digit or pg_)</source>
+        <translation>{login} 不是有效的登录名：只能使用小写字母、数字和 _（最多 63 个字符，不能以数字或 pg_ 开头）</translation>
+    </message>
+    <message>
+        <source>Unknown role {role}: use agent, lead, field or admin</source>
+        <translation>未知角色 {role}：请使用 agent、lead、field 或 admin</translation>
+    </message>
+    <message>
+        <source>There is no user {name}</source>
+        <translation>不存在用户 {name}</translation>
+    </message>
+    <message>
+        <source>There is no group {name}</source>
+        <translation>不存在组 {name}</translation>
+    </message>
+    <message>
+        <source>The login {login} is not an active user of this desk; ask an administrator to add it</source>
+        <translation>登录名 {login} 不是此服务台的启用用户；请让管理员添加</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>{title} must be yes or no</source>
+        <translation>{title}必须为“是”或“否”</translation>
+    </message>
+    <message>
+        <source>{title} must be at most {n}</source>
+        <translation>{title}不能超过 {n}</translation>
+    </message>
+    <message>
+        <source>{title}: {value} is not one of the choices</source>
+        <translation>{title}：{value} 不是可选值之一</translation>
+    </message>
+    <message>
+        <source>{title} must be a whole number</source>
+        <translation>{title}必须是整数</translation>
+    </message>
+    <message>
         <source>Breaching soon</source>
         <translation>即将违约</translation>
     </message>
@@ -2803,14 +3202,6 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     <message>
         <source>{name} is ambiguous; write class:name</source>
         <translation>{name} 有歧义；请写作 class:name</translation>
-    </message>
-    <message>
-        <source>A major incident needs at least 2 incidents</source>
-        <translation>重大事件至少需要关联 2 个事件</translation>
-    </message>
-    <message>
-        <source>The window must be at least 1 minute</source>
-        <translation>时间窗口至少为 1 分钟</translation>
     </message>
     <message>
         <source>Unknown relationship type {type}</source>
@@ -3413,10 +3804,6 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>{title}必须至少为 {n}</translation>
     </message>
     <message>
-        <source>{title} must be a number</source>
-        <translation>{title}必须是数字</translation>
-    </message>
-    <message>
         <source>The attachment no longer exists</source>
         <translation>该附件已不存在</translation>
     </message>
@@ -3491,6 +3878,62 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     <message>
         <source>start &quot;24:00&quot; is not a time HH:MM (24:00 may only end a segment)</source>
         <translation>开始时间“24:00”不是有效的 HH:MM 时间（24:00 只能作为时段的结束时间）</translation>
+    </message>
+    <message>
+        <source>administration: people and their logins</source>
+        <translation>管理：人员及其登录名</translation>
+    </message>
+    <message>
+        <source>add, disable or list people</source>
+        <translation>添加、停用或列出人员</translation>
+    </message>
+    <message>
+        <source>add a person (and, on PostgreSQL, their login)</source>
+        <translation>添加人员（在 PostgreSQL 上同时创建其登录名）</translation>
+    </message>
+    <message>
+        <source>the name people see</source>
+        <translation>其他人看到的名称</translation>
+    </message>
+    <message>
+        <source>a group the person belongs to (repeat for several)</source>
+        <translation>此人所属的组（可重复指定多个）</translation>
+    </message>
+    <message>
+        <source>take a person&apos;s access away</source>
+        <translation>取消某人的访问权限</translation>
+    </message>
+    <message>
+        <source>list people</source>
+        <translation>列出人员</translation>
+    </message>
+    <message>
+        <source>Added {login} ({name}) as {role}</source>
+        <translation>已添加 {login}（{name}），角色为 {role}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Disabled {login}</source>
+        <translation>已停用 {login}</translation>
+    </message>
+    <message>
+        <source>Initial password for {login} (empty: set it later)</source>
+        <translation>{login} 的初始密码（留空则稍后设置）</translation>
+    </message>
+    <message>
+        <source>drop change-feed entries older than N days</source>
+        <translation>删除早于 N 天的数据变更日志记录</translation>
+    </message>
+    <message>
+        <source>delete everything in the database first (it holds tickets)</source>
+        <translation>先删除数据库中的全部内容（当其中已有工单时）</translation>
     </message>
     <message>
         <source>expected a list of [&quot;HH:MM&quot;, &quot;HH:MM&quot;] segments</source>
@@ -3889,6 +4332,10 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>未知状态 {status}</translation>
     </message>
     <message>
+        <source>SLA breached</source>
+        <translation>SLA 已违约</translation>
+    </message>
+    <message>
         <source>Next SLA due in</source>
         <translation>最近 SLA 剩余时间</translation>
     </message>
@@ -3981,6 +4428,10 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>外部 ID</translation>
     </message>
     <message>
+        <source>1 open incident</source>
+        <translation>1 个未关闭事件</translation>
+    </message>
+    <message>
         <source>{n} open incidents</source>
         <translation>{n} 个未关闭事件</translation>
     </message>
@@ -4021,28 +4472,12 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
         <translation>第 {n} 个时段“{text}”：每个时段请写作 09:00–12:00，多个时段用逗号分隔</translation>
     </message>
     <message>
-        <source>⏸ paused</source>
-        <translation>⏸ 已暂停</translation>
-    </message>
-    <message>
         <source>no clock</source>
         <translation>无时钟</translation>
     </message>
     <message>
         <source>{m}m</source>
         <translation>{m}分钟</translation>
-    </message>
-    <message>
-        <source>⏸ paused — pending customer</source>
-        <translation>⏸ 已暂停 — 等待客户</translation>
-    </message>
-    <message>
-        <source>⏸ paused — pending vendor</source>
-        <translation>⏸ 已暂停 — 等待供应商</translation>
-    </message>
-    <message>
-        <source>⏸ paused — pending change</source>
-        <translation>⏸ 已暂停 — 等待变更</translation>
     </message>
     <message>
         <source>{h}h {m:02d}m</source>
@@ -4055,10 +4490,6 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     <message>
         <source>{d}d {h}h</source>
         <translation>{d}天{h}小时</translation>
-    </message>
-    <message>
-        <source>⏸ paused — {reason}</source>
-        <translation>⏸ 已暂停 — {reason}</translation>
     </message>
     <message>
         <source>running</source>
@@ -4111,6 +4542,22 @@ Open a ticket by its number with Go ▸ Go to ticket… (Ctrl+G).</source>
     <message>
         <source>Resolution notes</source>
         <translation>解决说明</translation>
+    </message>
+    <message>
+        <source>paused — pending customer</source>
+        <translation>已暂停 — 等待客户</translation>
+    </message>
+    <message>
+        <source>paused — pending vendor</source>
+        <translation>已暂停 — 等待供应商</translation>
+    </message>
+    <message>
+        <source>paused — pending change</source>
+        <translation>已暂停 — 等待变更</translation>
+    </message>
+    <message>
+        <source>paused — {reason}</source>
+        <translation>已暂停 — {reason}</translation>
     </message>
     <message>
         <source>Attachment</source>
