@@ -20,6 +20,7 @@ from desk.db.session import Database
 from desk.domain.enums import Kind
 from desk.errors import ConflictError, NotFound, ValidationError
 from desk.models.cmdb import ConfigurationItem, TicketCi
+from desk.models.ticket import Ticket
 from desk.services import tickets
 from desk.services.changes import Changes, Written
 
@@ -76,9 +77,16 @@ def suggestion_in(s: Session, ticket_id: uuid.UUID) -> MajorSuggestion | None:
     if best is None or len(best[2]) < rule.count:
         return None
     _score, ci_id, burst = best
-    majors = [t for t in burst if t.major_incident]
+    # A burst whose incidents already hang under a major incident (the major one itself on
+    # another CI, or opened before the window) is handled: that major incident is the parent.
+    majors = [t.id for t in burst if t.major_incident]
+    parents = {t.parent_id for t in burst if t.parent_id is not None} - set(majors)
+    if parents:
+        majors += sorted(s.scalars(select(Ticket.id).where(
+            Ticket.id.in_(parents), Ticket.major_incident.is_(True),
+            Ticket.deleted_at.is_(None))))
     ids = {t.id for t in burst}
-    parent = majors[0].id if majors else (ticket_id if ticket_id in ids else burst[0].id)
+    parent = majors[0] if majors else (ticket_id if ticket_id in ids else burst[0].id)
     if majors and all(t.id == parent or t.parent_id == parent for t in burst):
         return None
     return MajorSuggestion(ci_id, cis[ci_id], tuple(burst), parent, rule.count, rule.minutes)

@@ -150,3 +150,16 @@ def test_major_incident_suggested_and_linked_through_the_ticket_service(db):
     hint = suggest_major_incident(db, late.id)
     assert hint is not None and hint.parent_id == first.id  # the existing major incident
     assert len(hint.incidents) == 4
+
+
+def test_no_suggestion_for_incidents_already_under_a_major_incident(db):
+    """The major incident's children on a CI it is not linked to itself (or opened before the
+    window) are handled: no suggestion to link them under one of themselves."""
+    team = make_team(db)
+    switch = ci(db, "sw-lyo-acc-01")
+    major = incident(db, team, "Lyon plant network down", 0)
+    children = [incident(db, team, f"No network in hall {n}", 200 + 10 * n) for n in range(4)]
+    link_major_incident(db, team.lead.id, major.id, [c.id for c in children])
+    for c in children:
+        sv.link_ci(db, team.agent.id, c.id, switch.id)
+    assert suggest_major_incident(db, children[2].id) is None
