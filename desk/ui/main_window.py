@@ -64,7 +64,8 @@ class MainWindow(QMainWindow):
         self._close_approved = False
         self._splitter_state: QByteArray | None = None
         self.sla_dialogs: dict[str, QDialog] = {}
-        self.setWindowTitle(self.tr("Desk — {who}").format(who=me.display_name))
+        # Qt adds the application's name ("… — Desk") itself.
+        self.setWindowTitle(me.display_name)
         self.setMinimumSize(900, 600)
 
         central = QWidget(self)
@@ -397,9 +398,10 @@ class MainWindow(QMainWindow):
         self.admin_menu = bar.addMenu(self.tr("&Administration"))
         self.admin_menu.addAction(self.calendars_action)
         self.admin_menu.addAction(self.policies_action)
-        self.admin_menu.addSeparator()
+        admin_only = self.me.role == Role.ADMIN  # leads only read settings
+        self.admin_menu.addSeparator().setVisible(admin_only)
         self.admin_menu.addAction(self.settings_action)
-        self.settings_action.setVisible(self.me.role == Role.ADMIN)  # leads only read settings
+        self.settings_action.setVisible(admin_only)
         self.admin_menu.menuAction().setVisible(self.is_administrator())
 
         settings_menu = bar.addMenu(self.tr("&Settings"))

@@ -57,13 +57,15 @@ class SettingsDialog(QDialog):
             if form is None:
                 box = QGroupBox(option.section_label, body)
                 form = forms[option.section] = QFormLayout(box)
+                # A word-wrapped label beside its field is given one line's height and cut
+                # off; a long title goes above its field instead.
+                form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
                 body_lay.addWidget(box)
             editor = self._editor(option, body)
             editor.setEnabled(False)  # until the values are read
             editor.setObjectName(option.key)
             self.editors[option.key] = editor
             label = QLabel(option.label, body)
-            label.setWordWrap(True)
             label.setBuddy(editor)
             form.addRow(label, editor)
         body_lay.addStretch(1)

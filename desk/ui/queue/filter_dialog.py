@@ -38,7 +38,7 @@ from desk.queues.choices import Choice, FilterChoices, filter_choices
 from desk.queues.columns import all_columns
 from desk.queues.spec import RELEVANCE, Filter, SortSpec, ViewSpec, clean_text
 from desk.services.people import search_contacts
-from desk.ui.i18n import date_format
+from desk.ui.i18n import date_format, sorted_by_name
 from desk.ui.worker import DbRunner
 
 
@@ -229,7 +229,7 @@ class FilterDialog(QDialog):
 
     def _choices_loaded(self, choices: FilterChoices) -> None:
         def items(cs: Sequence[Choice]) -> list[tuple[object, str]]:
-            return [(c.id, c.name) for c in cs]
+            return [(c.id, c.name) for c in sorted_by_name(cs, lambda c: c.name)]
 
         self.groups.set_items(items(choices.groups))
         self.assignees.set_items(items(choices.users))

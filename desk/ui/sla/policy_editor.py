@@ -56,7 +56,7 @@ from desk.sla.policy import (
 )
 from desk.slaops import admin
 from desk.slaops.service import preview_policy_change
-from desk.ui.i18n import format_duration
+from desk.ui.i18n import format_duration, sorted_by_name
 from desk.ui.sla.common import form_row
 from desk.ui.sla.preview import PreviewDialog
 from desk.ui.ticket.common import FieldBox, error_color, status_label
@@ -410,16 +410,16 @@ class PolicyEditor(QDialog):
         self.setEnabled(True)
         self._filling = True
         calendars = [(c.id, c.name) for c in lookups.calendars]
-        groups = [(g.id, g.name) for g in lookups.groups]
+        groups = [(g.id, g.name) for g in sorted_by_name(lookups.groups, lambda g: g.name)]
         for editor in self.target_editors.values():
             editor.set_calendars(calendars)
             editor.warning_actions.set_groups(groups)
             editor.breach_actions.set_groups(groups)
         self.categories.clear()
-        for c in lookups.categories:
+        for c in sorted_by_name(lookups.categories, lambda c: c.path):
             _checkable(self.categories, c.path, c.id, False)
         self.organizations.clear()
-        for o in lookups.organizations:
+        for o in sorted_by_name(lookups.organizations, lambda o: o.name):
             _checkable(self.organizations, o.name, o.id, False)
         self.list.clear()
         for p in lookups.policies:
