@@ -499,8 +499,9 @@ DEFAULT_POLICIES = (
 
 
 def ensure_default_sla(db: Database) -> Written[bool]:
-    """Create the default calendars and, when there are no policies at all, one policy per
-    priority. Idempotent; returns whether anything was added."""
+    """On a desk without calendars, create the default ones; when there are no policies at
+    all, one policy per priority on them. A desk that has its own calendars (a Chinese desk's
+    Beijing calendars) is left as it is. Idempotent; returns whether anything was added."""
     with db.write() as s:
         added = ensure_default_sla_in(s)
     return Written(added, changes_of(s))
@@ -509,11 +510,13 @@ def ensure_default_sla(db: Database) -> Written[bool]:
 def ensure_default_sla_in(s: Session) -> bool:
     added = False
     names = {r.name: r.id for r in s.execute(select(SlaCalendar.name, SlaCalendar.id))}
-    for name, definition in DEFAULT_CALENDARS.items():
-        if name not in names:
-            names[name] = write_calendar(s, name, definition)
-            added = True
-    if s.scalar(select(SlaPolicy.id).limit(1)) is None:
+    has_policies = s.scalar(select(SlaPolicy.id).limit(1)) is not None
+    if not names or not has_policies:
+        for name, definition in DEFAULT_CALENDARS.items():
+            if name not in names:
+                names[name] = write_calendar(s, name, definition)
+                added = True
+    if not has_policies:
         for priority, name, calendar, response, resolution in DEFAULT_POLICIES:
             cal = names[calendar]
             write_policy(s, Policy(

@@ -19,9 +19,10 @@ NOW = datetime(2026, 3, 20, 4, tzinfo=UTC)  # Friday noon in Beijing
 def test_zh_cn_demo_uses_a_beijing_calendar_with_chinese_holidays(sqlite_db: Database) -> None:
     db = sqlite_db
     demo(db, 300, seed=3, locale="zh_CN")
-    result = add_demo_sla(db, seed=3, now=NOW, locale="zh_CN")
+    result = add_demo_sla(db, seed=3, now=NOW, locale="zh_CN").value
     calendars = {c.name: c for c in list_calendars(db)}
-    assert {ZH_STANDARD, ZH_ALWAYS} <= set(calendars)
+    # Only the Beijing calendars: no English UTC calendars beside them for an agent to pick.
+    assert set(calendars) == {ZH_STANDARD, ZH_ALWAYS}
     with db.read() as s:
         policies = dict(s.execute(select(SlaPolicy.name, SlaPolicy.id)).all())
         used = set(s.scalars(select(SlaClock.calendar_id).distinct()))
