@@ -1,9 +1,13 @@
 """Full-text search over ticket title, description and worklog, on SQLite and PostgreSQL.
 
-What a search means: the text is split into tokens at white space (``"two words"`` in double
-quotes is one token); a ticket matches when every token occurs in its title, description or
-worklog. Every character of the user's text is data — it reaches the database only as a bound
-parameter, and inside FTS5 query syntax only as a double-quoted string.
+What a search means — the same on both databases (tests/queues/test_search_parity.py): the
+text is split into terms at white space (``"two words"`` in double quotes is one term); a
+ticket matches when every term occurs, as a case-insensitive substring, in its title,
+description or worklog. ``OR`` in capitals between two terms makes them alternatives
+(``printer OR scanner``: either); a dangling ``OR`` is ignored, a quoted ``"OR"`` is a term.
+Only the first ``MAX_TERMS`` distinct terms are searched (``parse`` says when more were
+dropped). Every character of the user's text is data — it reaches the database only as a
+bound parameter, and inside FTS5 query syntax only as a double-quoted string.
 
 SQLite (FTS5, ``trigram`` tokenizer, ``detail=none``): the ``ticket_fts`` table (columns title,
 description, worklog; ``rowid`` = ``tickets.rowid``) is kept current by triggers on ``tickets``
@@ -20,13 +24,15 @@ view's order) is how many tokens the title contains, then the most recently upda
 same rule as on PostgreSQL. ``LIKE`` folds case for ASCII letters only, so *ÉCRAN* does not
 find *écran* (the trigram lookup would).
 
-PostgreSQL: GIN indexes over ``to_tsvector('simple', title || ' ' || description)`` and over
-``to_tsvector('simple', body)`` of each worklog entry (expression indexes: no column to keep in
-step). A token of ASCII letters and digits is a prefix match on words (``print`` finds
-*printer*); any other token (Chinese, punctuation, accented letters) is a case-insensitive
-substring match with ``ILIKE … ESCAPE '\\'`` — backed by ``pg_trgm`` GIN indexes when the
-migration could create the extension, otherwise a scan. Results rank by ``ts_rank`` of the
-title (then most recently updated).
+PostgreSQL: every term is a case-insensitive substring match with ``ILIKE … ESCAPE '\\'``
+on ``title || ' ' || description`` and on each worklog body — backed by ``pg_trgm`` GIN
+indexes when the migration could create the extension, otherwise a scan. (A prefix match on
+``tsvector`` words was faster but found other tickets than SQLite: ``print`` missed
+*blueprint*, ``contoso`` missed *user@contoso.com*; the ``tsvector`` GIN indexes of migration
+0002 stay until a migration drops them.) ``ILIKE`` folds the case of every alphabet, so
+*ÉCRAN* finds *écran* here but not on SQLite — the one difference by design, documented in
+the README. Relevance is SQLite's rule: how many terms the title contains, then the most
+recently updated.
 
 Bulk loads (``desk demo``) call ``suspend_for_bulk_load`` first and ``rebuild_after_bulk_load``
 after: maintaining a trigram index or GIN index row by row costs far more than building it once.
@@ -36,6 +42,7 @@ They also set aside the queue indexes of ``desk.models.views`` for the same reas
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -43,7 +50,6 @@ from sqlalchemy import (
     Column,
     ColumnElement,
     Connection,
-    Float,
     Integer,
     MetaData,
     Select,
@@ -55,6 +61,7 @@ from sqlalchemy import (
     cast,
     func,
     literal_column,
+    or_,
     select,
     true,
 )
@@ -130,21 +137,61 @@ def include_in_autogenerate(name: str | None, type_: str, parent_names: Any) -> 
     return True
 
 
-# ---------------------------------------------------------------- tokens
+# ---------------------------------------------------------------- terms
+
+# More terms cost every query more (PostgreSQL: a lookup each; SQLite: a LIKE each, and 500
+# overflow its expression depth) and rarely narrow a result further. The *first* terms are
+# kept, not the longest: the user can tell which were searched ("the first 16 words"), and a
+# pasted text starts with what it is about.
+MAX_TERMS = 16
 
 _TOKEN = re.compile(r'"([^"]+)"|(\S+)')
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A search text parsed: ``groups`` are AND-ed, the terms of one group OR-ed."""
+
+    groups: tuple[tuple[str, ...], ...]
+    truncated: bool  # distinct terms beyond ``MAX_TERMS`` were dropped
+
+    @property
+    def count(self) -> int:
+        return len({t for g in self.groups for t in g})
+
+
+def parse(text: str) -> Terms:
+    """Terms of ``text`` (white-space separated, ``"quoted phrases"`` kept whole, NULs
+    dropped, ``OR`` between two terms joining them), at most ``MAX_TERMS`` distinct ones.
+    One pass that stops at the first term too many: a 10 kB paste costs what 16 words cost."""
+    groups: list[list[str]] = []
+    seen: set[str] = set()
+    pending_or = truncated = False
+    for m in _TOKEN.finditer(text.replace("\x00", "")):
+        quoted, bare = m.groups()
+        term = (quoted or bare).strip()
+        if not term:
+            continue
+        if bare == "OR" and groups and not pending_or:
+            pending_or = True
+            continue
+        if term not in seen:
+            if len(seen) == MAX_TERMS:
+                truncated = True
+                break
+            seen.add(term)
+        if pending_or:
+            if term not in groups[-1]:
+                groups[-1].append(term)
+            pending_or = False
+        else:
+            groups.append([term])
+    return Terms(tuple(dict.fromkeys(tuple(g) for g in groups)), truncated)
 
 
 def tokens(text: str) -> list[str]:
-    """Search tokens: white-space separated, ``"quoted phrases"`` kept whole, NULs dropped."""
-    text = text.replace("\x00", "")
-    out = []
-    for quoted, bare in _TOKEN.findall(text):
-        tok = (quoted or bare).strip()
-        if tok and tok not in out:
-            out.append(tok)
-    return out
+    """The distinct terms of ``text`` in order (``parse`` without the grouping)."""
+    return list(dict.fromkeys(t for g in parse(text).groups for t in g))
 
 
 def escape_like(text: str) -> str:
@@ -166,6 +213,15 @@ def fts5_phrase(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
+def _fts5_group(group: tuple[str, ...]) -> str | None:
+    """The FTS5 index lookup of one group — the OR of each term's trigrams AND-ed — or None
+    when a term is too short to have trigrams (the group is then only the LIKE)."""
+    if any(len(t) < MIN_TRIGRAM for t in group):
+        return None
+    return " OR ".join("(" + " AND ".join(fts5_phrase(g) for g in trigrams(t)) + ")"
+                       for t in group)
+
+
 # ---------------------------------------------------------------- SQL
 
 
@@ -175,65 +231,46 @@ class TextQuery:
 
     def __init__(self, dialect: str, text: str) -> None:
         self.dialect = dialect
-        self.tokens = tokens(text)
+        self.groups = parse(text).groups
 
     @property
     def empty(self) -> bool:
-        return not self.tokens
+        return not self.groups
+
+    @property
+    def _terms(self) -> list[str]:
+        return list(dict.fromkeys(t for g in self.groups for t in g))
 
     # SQLite ------------------------------------------------------------
 
     def _sqlite_select(self, *cols: Any) -> Select[Any]:
-        grams = [g for t in self.tokens if len(t) >= MIN_TRIGRAM for g in trigrams(t)]
+        lookups = [e for e in map(_fts5_group, self.groups) if e is not None]
         q = select(*cols)
-        if grams:
+        if lookups:
             q = q.where(FTS.c[FTS_TABLE].op("MATCH")(
-                " AND ".join(fts5_phrase(g) for g in dict.fromkeys(grams))))
-        for tok in self.tokens:
-            pattern = f"%{escape_like(tok)}%"
+                " AND ".join(f"({e})" for e in lookups)))
+        for group in self.groups:
             # With ESCAPE the core LIKE runs (FTS5's own LIKE misses short non-ASCII patterns
             # in 3.40); it filters the rows the MATCH found, or scans without one.
-            q = q.where(FTS.c.title.like(pattern, escape="\\")
-                        | FTS.c.description.like(pattern, escape="\\")
-                        | FTS.c.worklog.like(pattern, escape="\\"))
+            q = q.where(or_(*(FTS.c[c].like(f"%{escape_like(t)}%", escape="\\")
+                              for t in group for c in ("title", "description", "worklog"))))
         return q
 
-    def _sqlite_title_hits(self) -> ColumnElement[Any]:
-        """How many of the tokens the title contains (the relevance on SQLite)."""
-        hits: ColumnElement[Any] = literal_column("0")
-        for tok in self.tokens:
-            hits = hits + cast(FTS.c.title.like(f"%{escape_like(tok)}%", escape="\\"),
-                               Integer)
-        return hits
+    def _title_hits(self, title: ColumnElement[str], like: str) -> ColumnElement[Any]:
+        """How many of the terms the title contains (the relevance on both databases)."""
+        return sum((cast(getattr(title, like)(f"%{escape_like(t)}%", escape="\\"), Integer)
+                    for t in self._terms), start=literal_column("0"))
 
     # PostgreSQL --------------------------------------------------------
 
-    @staticmethod
-    def _tsvector(*parts: ColumnElement[Any]) -> ColumnElement[Any]:
-        doc = parts[0]
-        for p in parts[1:]:
-            doc = doc.op("||")(literal_column("' '")).op("||")(p)
-        return func.to_tsvector(literal_column("'simple'::regconfig"), doc)
-
-    @staticmethod
-    def _tsquery(words: list[str], op: str) -> ColumnElement[Any]:
-        # Only ASCII letters and digits reach to_tsquery, so its syntax cannot be injected.
-        return func.to_tsquery(literal_column("'simple'::regconfig"),
-                               f" {op} ".join(f"{w}:*" for w in words))
-
-    def _pg_token(self, tok: str) -> ColumnElement[bool]:
+    def _pg_group(self, group: tuple[str, ...]) -> ColumnElement[bool]:
         ft = TICKETS.alias("fts_t")
         wl = WORKLOG.alias("fts_w")
-        if _ASCII_WORD.fullmatch(tok):
-            q = self._tsquery([tok.lower()], "&")
-            t_cond = self._tsvector(ft.c.title, ft.c.description).op("@@")(q)
-            w_cond = self._tsvector(wl.c.body).op("@@")(q)
-        else:
-            pattern = f"%{escape_like(tok)}%"
-            doc = ft.c.title.op("||")(literal_column("' '")).op("||")(ft.c.description)
-            t_cond = doc.ilike(pattern, escape="\\")
-            w_cond = wl.c.body.ilike(pattern, escape="\\")
-        sub = select(ft.c.id).where(t_cond).union(select(wl.c.ticket_id).where(w_cond))
+        doc = ft.c.title.op("||")(literal_column("' '")).op("||")(ft.c.description)
+        patterns = [f"%{escape_like(t)}%" for t in group]
+        sub = (select(ft.c.id).where(or_(*(doc.ilike(p, escape="\\") for p in patterns)))
+               .union(select(wl.c.ticket_id).where(
+                   or_(*(wl.c.body.ilike(p, escape="\\") for p in patterns)))))
         # "= ANY(one array)" makes the matches an InitPlan looked up by primary key; with
         # "IN (subquery)" the planner hash-joins them against a scan of all tickets.
         found = select(func.array_agg(sub.subquery().c.id)).scalar_subquery()
@@ -247,25 +284,17 @@ class TextQuery:
             return true()
         if self.dialect == "sqlite":
             return literal_column("tickets.rowid").in_(self._sqlite_select(FTS.c.rowid))
-        return and_(*(self._pg_token(t) for t in self.tokens))
+        return and_(*(self._pg_group(g) for g in self.groups))
 
     def relevance(self) -> tuple[Any | None, list[tuple[ColumnElement[Any], bool]]]:
         """(FROM item to join or None, [(sort key, descending)] best first) — the caller adds
         a tiebreak. On SQLite the FROM item also does the matching (no ``condition`` needed)."""
         if self.dialect == "sqlite":
             sub = self._sqlite_select(FTS.c.rowid.label("rid"),
-                                      self._sqlite_title_hits().label("rank")
+                                      self._title_hits(FTS.c.title, "like").label("rank")
                                       ).subquery("fts_rank")
             return sub, [(sub.c.rank, True)]
-        words = [t.lower() for t in self.tokens if _ASCII_WORD.fullmatch(t)]
-        if not words:
-            return None, []
-        # Ranked on the title: a ticket named after the words is the best match, and
-        # re-parsing every matching description would cost ~35 µs a ticket.
-        rank = func.ts_rank(self._tsvector(TICKETS.c.title), self._tsquery(words, "|"))
-        # As double precision: a float4 comes back as its shortest decimal text, which is
-        # not the same number when a page cursor compares it again (keyset paging).
-        return None, [(cast(rank, Float(precision=53)), True)]
+        return None, [(self._title_hits(TICKETS.c.title, "ilike"), True)]
 
     def join_on(self, sub: Any) -> ColumnElement[bool]:
         return sub.c.rid == literal_column("tickets.rowid")

@@ -5,19 +5,24 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import OperationalError
 
 from desk.db.session import Database
 from desk.domain.enums import Kind, format_number
+from desk.errors import DeskError
+from desk.i18n import _
 from desk.queues import columns as cols
 from desk.queues import sql
 from desk.queues.asof import as_of
 from desk.queues.columns import TICKET, TICKETS, QueueRow
+from desk.queues.fulltext import parse as parse_terms
 from desk.queues.records import record_type
 from desk.queues.spec import SortSpec, ViewSpec, clean_text, search_spec
 from desk.queues.sql import Cursor
@@ -32,16 +37,40 @@ REVERSE_AFTER = 0.5
 FLAT_UNTIL = 1000
 
 
+# A search on PostgreSQL gives up after this long (the console's other statements: 30 s): it
+# holds the console's only database thread, and fewer or longer words answer faster.
+SEARCH_TIMEOUT_MS = 10_000
+_QUERY_CANCELED = "57014"
+
+
+@contextmanager
+def _reading(db: Database, specs: Sequence[ViewSpec]) -> Iterator[Connection]:
+    """``db.read_statements()``, with the search time limit when a view searches text."""
+    with db.read_statements() as s:
+        searching = s.dialect.name == "postgresql" and any(sp.filter.text for sp in specs)
+        if searching:
+            s.exec_driver_sql(f"SET LOCAL statement_timeout = {int(SEARCH_TIMEOUT_MS)}")
+        try:
+            yield s
+        except OperationalError as err:
+            if searching and getattr(err.orig, "sqlstate", None) == _QUERY_CANCELED:
+                raise DeskError(_(
+                    "The search took longer than {s} s and was stopped; search for fewer "
+                    "or longer words").format(s=f"{SEARCH_TIMEOUT_MS / 1000:g}")) from err
+            raise
+
+
 def count(db: Database, spec: ViewSpec, me: CurrentUser) -> int:
     now = utcnow()
-    with db.read_statements() as s, as_of(now):
+    with _reading(db, [spec]) as s, as_of(now):
         return _count(s, spec, me, now)
 
 
 def counts(db: Database, specs: Iterable[ViewSpec], me: CurrentUser) -> dict[str, int]:
     """Counts of several views in one read transaction (the sidebar)."""
     now = utcnow()
-    with db.read_statements() as s, as_of(now):
+    specs = list(specs)
+    with _reading(db, specs) as s, as_of(now):
         return {spec.key: _count(s, spec, me, now) for spec in specs}
 
 
@@ -55,7 +84,7 @@ def fetch_rows(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | N
     from there instead of by counting ``offset`` rows (ignored where ``keyset_allowed`` says
     the sort cannot use it)."""
     now = utcnow()
-    with db.read_statements() as s, as_of(now):
+    with _reading(db, [spec]) as s, as_of(now):
         return _page(s, spec, me, sort, offset, limit, total, now, cursor)
 
 
@@ -75,7 +104,7 @@ def snapshot(db: Database, spec: ViewSpec, me: CurrentUser, sort: SortSpec | Non
              total: int | None = None) -> Snapshot:
     """Count and pages in one transaction, so a refresh never mixes two states."""
     now = utcnow()
-    with db.read_statements() as s, as_of(now):
+    with _reading(db, [spec]) as s, as_of(now):
         n = _count(s, spec, me, now) if with_count else None
         known = n if n is not None else total
         pages = tuple((off, tuple(_page(s, spec, me, sort, off, lim, known, now)))
@@ -150,11 +179,13 @@ _NUMBER = re.compile(r"^\s*(" + "|".join(_PREFIXES) + r")[\s\-]?0*(\d{1,12})\s*$
 
 @dataclass(frozen=True)
 class SearchOutcome:
-    """Either a ticket to open (the text was its number) or a view of full-text results."""
+    """Either a ticket to open (the text was its number) or a view of full-text results;
+    ``capped_at``: the number of terms searched when the text had more (``MAX_TERMS``)."""
 
     ticket_id: uuid.UUID | None = None
     number: str | None = None
     spec: ViewSpec | None = None
+    capped_at: int | None = None
 
 
 def parse_number(text: str) -> str | None:
@@ -176,4 +207,6 @@ def search(db: Database, text: str, me: CurrentUser) -> SearchOutcome:
                                                        TICKETS.c.deleted_at.is_(None)))
         if found is not None:
             return SearchOutcome(ticket_id=found, number=number)
-    return SearchOutcome(spec=search_spec(text))
+    terms = parse_terms(text)
+    return SearchOutcome(spec=search_spec(text),
+                         capped_at=terms.count if terms.truncated else None)

@@ -70,7 +70,7 @@ from desk.ui.queue.filter_dialog import FilterDialog
 from desk.ui.queue.header import HeaderLabels
 from desk.ui.queue.model import ID_ROLE, QueueModel
 from desk.ui.sla.queue_cells import SlaCellDelegate, SlaRepainter, is_companion, is_sla_column
-from desk.ui.worker import DbRunner
+from desk.ui.worker import DbRunner, Op
 
 SPEC_ROLE = Qt.ItemDataRole.UserRole + 20
 COUNT_DEBOUNCE_MS = 250
@@ -145,6 +145,10 @@ class QueuePane(QWidget):
         self._keep_current: uuid.UUID | None = None
         self._counts: dict[str, int] = {}
         self._search_spec: ViewSpec | None = None
+        # The reads of the search being made: a new search cancels them (a queued one never
+        # runs, a running one's answer is dropped).
+        self._search_ops: list[Op] = []
+        self._search_capped: int | None = None  # terms searched, when the text had more
         self._pending_key: str | None = None
         self.report_box: QMessageBox | None = None
         self.number_choice: NumberChoiceDialog | None = None  # "which ticket?", when asked
@@ -308,19 +312,27 @@ class QueuePane(QWidget):
         when several kinds have it); other text shows a full-text results view."""
         if self.search_box.text() != text:
             self.search_box.setText(text)
+        self._cancel_search()
         if not text.strip():
             self._drop_search_view()
             return
         if looks_like_number(text):
-            self.runner.read(find_by_number, text,
-                             owner=self, on_done=lambda refs: self._numbers_found(text, refs),
-                             on_error=self._show_error, label="find number")
+            self._search_ops.append(self.runner.read(
+                find_by_number, text, owner=self,
+                on_done=lambda refs: self._numbers_found(text, refs),
+                on_error=self._show_error, label="find number"))
             return
         self._search_text(text)
 
+    def _cancel_search(self) -> None:
+        for op in self._search_ops:
+            op.cancel()
+        self._search_ops = []
+
     def _search_text(self, text: str) -> None:
-        self.runner.read(queue_search, text, self.me, on_done=self._search_done,
-                         on_error=self._show_error, label="search")
+        self._search_ops.append(self.runner.read(
+            queue_search, text, self.me, owner=self, on_done=self._search_done,
+            on_error=self._show_error, label="search"))
 
     def _numbers_found(self, text: str, refs: list[TicketRef]) -> None:
         if len(refs) == 1:
@@ -593,9 +605,11 @@ class QueuePane(QWidget):
             self._drop_search_view()
             return
         spec = outcome.spec
-        self.runner.read(counts, [spec], self.me,
-                         owner=self, on_done=lambda found: self._search_counted(spec, found),
-                         on_error=self._show_error, label="search count")
+        self._search_capped = outcome.capped_at
+        self._search_ops.append(self.runner.read(
+            counts, [spec], self.me, owner=self,
+            on_done=lambda found: self._search_counted(spec, found),
+            on_error=self._show_error, label="search count"))
 
     def _search_counted(self, spec: ViewSpec, found: dict[str, int]) -> None:
         """Results get a view in the sidebar; a search that found nothing says so and
@@ -603,8 +617,11 @@ class QueuePane(QWidget):
         n = found.get(spec.key, 0)
         if n == 0:
             self._drop_search_view()
-            self._notice = self.tr("Nothing found for “{text}”").format(
-                text=spec.filter.text or "")
+            typed = spec.filter.text or ""
+            # A pasted page would not fit the status line.
+            typed = typed if len(typed) <= 60 else typed[:59] + "…"
+            self._notice = self._with_cap(self.tr("Nothing found for “{text}”").format(
+                text=typed))
             self.status.setText(self._notice)
             self._notice_timer.start()
             return
@@ -624,6 +641,13 @@ class QueuePane(QWidget):
         else:
             self.views.setCurrentItem(self._add_item(spec))
         self._refresh_counts()
+
+    def _with_cap(self, status: str) -> str:
+        """A status about search results, saying so when only the first words were used."""
+        if self._search_capped is None:
+            return status
+        return self.tr("{status} — Searched for the first {n} words").format(
+            status=status, n=self._search_capped)
 
     def _drop_search_view(self) -> None:
         self._search_spec = None
@@ -694,10 +718,12 @@ class QueuePane(QWidget):
             self._on_count(self.model.rowCount())
 
     def _on_count(self, n: int) -> None:
-        if not self._notice:
-            self.status.setText(self.tr("1 ticket") if n == 1
-                                else self.tr("{n} tickets").format(n=f"{n:,}"))
         spec = self.model.spec
+        if not self._notice:
+            found = (self.tr("1 ticket") if n == 1
+                     else self.tr("{n} tickets").format(n=f"{n:,}"))
+            self.status.setText(self._with_cap(found) if spec is not None and spec.is_search
+                                else found)
         if spec is not None and self._counts.get(spec.key) != n:
             self._counts[spec.key] = n
             for i in range(self.views.count()):
