@@ -59,6 +59,7 @@ from sqlalchemy import (
     true,
 )
 
+from desk.domain.text import search_text
 from desk.models import WorklogEntry
 from desk.queues.columns import TICKETS
 
@@ -138,7 +139,7 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 
 def tokens(text: str) -> list[str]:
     """Search tokens: white-space separated, ``"quoted phrases"`` kept whole, NULs dropped."""
-    text = text.replace("\x00", "")
+    text = search_text(text)
     out = []
     for quoted, bare in _TOKEN.findall(text):
         tok = (quoted or bare).strip()
