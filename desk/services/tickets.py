@@ -27,7 +27,7 @@ from desk.domain import lifecycle, ticket_rules
 from desk.domain.enums import Channel, EventField, Kind, Status, WorklogVisibility, format_number
 from desk.domain.kinds import FIELD
 from desk.domain.priority import PriorityMatrix
-from desk.domain.text import clean_text, optional_text, stored_text
+from desk.domain.text import clean_text, optional_text, search_text, stored_text
 from desk.errors import (
     AttachmentTooLarge,
     ConflictError,
@@ -111,7 +111,7 @@ def ticket_in(s: Session, ticket_id: uuid.UUID) -> TicketView:
 
 
 def find_by_number(db: Database, number: str) -> TicketView | None:
-    number = number.strip().upper()
+    number = search_text(number).strip().upper()
     with db.read() as s:
         row = s.scalar(select(Ticket).where(Ticket.number == number,
                                             Ticket.deleted_at.is_(None)))

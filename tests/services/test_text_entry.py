@@ -12,7 +12,7 @@ from desk.editing.ticket_editor import TicketEditor
 from desk.errors import ConflictError, ValidationError
 from desk.ids import uuid7
 from desk.models import Ticket
-from desk.services import people, tickets
+from desk.services import catalog, people, tickets
 from desk.services.tickets import NewTicket
 from tests.factories import make_team, make_ticket
 
@@ -106,3 +106,19 @@ def test_the_editor_sends_one_id_for_every_attempt_of_a_new_ticket(db):
     retried, _ = tickets.create_ticket(db, team.agent.id, editor.new_ticket())
     assert retried.id == first.id and ticket_count(db) == 1
     assert TicketEditor(Kind.INCIDENT).new_ticket().id != first.id
+
+
+def test_a_ticket_number_typed_with_a_nul_still_finds_the_ticket(db):
+    t = make_ticket(db, make_team(db))
+    assert tickets.find_by_number(db, f"{t.number}\x00") == t
+    assert catalog.find_ticket_ref(db, f"\ud800{t.number.lower()}").id == t.id
+
+
+def test_a_category_or_group_name_with_a_nul_is_refused(db):
+    with pytest.raises(ValidationError, match="Name contains") as err:
+        catalog.create_category(db, "Hard\x00ware")
+    assert err.value.field == "name"
+    with pytest.raises(ValidationError, match="Description contains") as err:
+        people.create_group(db, "Unix", description="\udfffservers")
+    assert err.value.field == "description"
+    assert catalog.list_categories(db) == [] and people.list_groups(db) == []
