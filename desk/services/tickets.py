@@ -183,7 +183,8 @@ def create_ticket(db: Database, actor_id: uuid.UUID | None, new: NewTicket,
     at = require_aware(at, "at") if at is not None else utcnow()
     kind = ticket_rules.check_kind(new.kind)
     title = ticket_rules.check_required("title", new.title)
-    description = _clean("description", new.description or "")
+    description = clean_text(new.description or "", "description",
+                             FIELD["description"].label())
     channel = ticket_rules.check_channel(new.channel)
     with db.write() as s:
         if new.id is not None:
@@ -361,7 +362,7 @@ def _clean(name: str, value: str | None) -> str | None:
 
 
 def _repeated_create(existing: Ticket, new: NewTicket, kind: Kind, title: str,
-                     description: str | None, channel: Channel) -> TicketView:
+                     description: str, channel: Channel) -> TicketView:
     """The ticket an earlier attempt of this create made, when ``new`` is that attempt again.
 
     Compared with the ticket as it is now: a retry follows its lost acknowledgement within
