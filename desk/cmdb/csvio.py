@@ -48,6 +48,7 @@ from desk.cmdb.services import (
 from desk.cmdb.settings import touch_graph
 from desk.cmdb.vocab import DEFAULT_CRITICALITY, CiStatus, Environment, RelType
 from desk.db.session import Database, changes_of, record
+from desk.domain.text import clean_text
 from desk.errors import DeskError, ValidationError
 from desk.i18n import _
 from desk.ids import uuid7
@@ -162,8 +163,15 @@ def _rows(path: Path, required: tuple[str, ...],
                     problems.append(Problem(name, line, _(
                         "{n} values but only {m} columns").format(n=len(values), m=len(cols))))
                     continue
-                yield line, {c: (restore(values[i]) if i < len(values) else "")
-                             for i, c in enumerate(cols) if c}
+                row = {c: (restore(values[i]) if i < len(values) else "")
+                       for i, c in enumerate(cols) if c}
+                try:
+                    for col, value in row.items():
+                        clean_text(value, col, col)
+                except ValidationError as err:
+                    problems.append(Problem(name, line, str(err)))
+                    continue
+                yield line, row
         except UnicodeDecodeError:
             raise DeskError(_("{path} is not UTF-8 text").format(path=path)) from None
         except csv.Error as err:

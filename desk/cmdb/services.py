@@ -35,9 +35,9 @@ from desk.cmdb.vocab import (
 )
 from desk.db.session import Database, changes_of
 from desk.domain.enums import OPEN_STATUSES, Kind
-from desk.domain.text import required_text, stored_text
+from desk.domain.text import clean_text, required_text, search_text, stored_text
 from desk.errors import ConflictError, NotFound, ValidationError
-from desk.i18n import _
+from desk.i18n import N_, _
 from desk.models import AuditEntry, Group, Ticket, User
 from desk.models.cmdb import CiClass, CiRelationship, ConfigurationItem, TicketCi
 from desk.services.changes import Changes, Written
@@ -235,7 +235,7 @@ def field_value(f: FieldDef, raw: object) -> Any:
         if f.required:
             raise ValidationError(_("{field} is required").format(field=f.name), field=f.name)
         return None
-    text = raw.strip() if isinstance(raw, str) else raw
+    text = clean_text(raw.strip(), f.name, f.name) if isinstance(raw, str) else raw
     try:
         if f.type == FieldType.TEXT:
             return str(text)
@@ -436,7 +436,7 @@ def _filtered(q: Select[Any], flt: CiFilter) -> Select[Any]:
         q = q.where(ConfigurationItem.status == flt.status)
     if flt.environment:
         q = q.where(ConfigurationItem.environment == flt.environment)
-    text = flt.text.strip()
+    text = search_text(flt.text).strip()
     if text:
         pattern = f"%{escape_like(text.lower())}%"
         q = q.where(or_(func.lower(ConfigurationItem.name).like(pattern, escape="\\"),
@@ -514,7 +514,7 @@ def _page_query(flt: CiFilter, limit: int, after: CiRow | None) -> Select[Any]:
 def search_cis(db: Database, text: str, limit: int = 20,
                exclude: Iterable[uuid.UUID] = ()) -> list[CiRow]:
     """Search-as-you-type: names starting with the text first, then names containing it."""
-    text = text.strip()
+    text = search_text(text).strip()
     if not text:
         return []
     low = escape_like(text.lower())
@@ -690,7 +690,7 @@ def ci_ids_for_names(db: Database, names: Sequence[str]) -> tuple[dict[str, uuid
 
 
 def ci_by_reference(s: Session, ref: str) -> list[uuid.UUID]:
-    ref = ref.strip()
+    ref = search_text(ref).strip()
     ids = list(s.scalars(select(ConfigurationItem.id).where(
         ConfigurationItem.name == ref, ConfigurationItem.deleted_at.is_(None))))
     if ids or ":" not in ref:
@@ -742,8 +742,14 @@ def _check_unique(s: Session, class_id: uuid.UUID, name: str, external_id: str |
                 id=external_id), field="external_id")
 
 
-def _opt(value: str | None, limit: int) -> str | None:
-    value = (value or "").strip()
+# The CI's optional text columns: length limit and name as the user sees it.
+_OPTIONAL_TEXT = {"asset_tag": (80, N_("Asset tag")), "serial": (120, N_("Serial")),
+                  "external_id": (200, N_("External id"))}
+
+
+def _opt(field: str, value: str | None) -> str | None:
+    limit, label = _OPTIONAL_TEXT[field]
+    value = clean_text((value or "").strip(), field, _(label))
     return value[:limit] if value else None
 
 
@@ -757,13 +763,13 @@ def create_ci(db: Database, actor_id: uuid.UUID | None, new: CiInput,
     with db.write() as s:
         c = class_by_name(s, new.class_name)
         attrs = check_attributes(_fields_of(c), new.attributes)
-        external_id = _opt(new.external_id, 200)
+        external_id = _opt("external_id", new.external_id)
         _check_unique(s, c.id, name, external_id)
         _check_refs(s, new.owner_group_id, new.location_id)
         ci = ConfigurationItem(
             name=name, class_id=c.id, status=status, environment=env, criticality=crit,
             owner_group_id=new.owner_group_id, location_id=new.location_id,
-            asset_tag=_opt(new.asset_tag, 80), serial=_opt(new.serial, 120),
+            asset_tag=_opt("asset_tag", new.asset_tag), serial=_opt("serial", new.serial),
             external_id=external_id, attributes=attrs, created_at=at, updated_at=at)
         s.add(ci)
         s.flush()
@@ -819,9 +825,9 @@ def apply_ci_changes(s: Session, actor_id: uuid.UUID | None, ci: ConfigurationIt
         new["environment"] = str(parse_environment(changes["environment"]))
     if "criticality" in changes:
         new["criticality"] = parse_criticality(changes["criticality"])
-    for key, limit in (("asset_tag", 80), ("serial", 120), ("external_id", 200)):
+    for key in _OPTIONAL_TEXT:
         if key in changes:
-            new[key] = _opt(changes[key], limit)
+            new[key] = _opt(key, changes[key])
     for key in ("owner_group_id", "location_id"):
         if key in changes:
             new[key] = changes[key]

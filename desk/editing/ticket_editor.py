@@ -22,6 +22,7 @@ from desk.domain.priority import PriorityMatrix
 from desk.drafts import Draft, from_json, to_json
 from desk.editing.merge import Merged, merge
 from desk.errors import ValidationError
+from desk.ids import uuid7
 from desk.services.dto import TicketView
 from desk.services.tickets import NewTicket
 
@@ -47,6 +48,9 @@ class TicketEditor:
     def __init__(self, kind: str, ticket: TicketView | None = None) -> None:
         self.spec: KindSpec = kind_spec(ticket.kind if ticket is not None else kind)
         self.ticket_id: uuid.UUID | None = None
+        # One key for every attempt to create this ticket: a retry after a lost reply is
+        # recognised instead of making a second ticket.
+        self.create_id = uuid7()
         self.version: int | None = None
         self.base: dict[str, Any] = self.spec.new_values()
         self._typed: dict[str, Any] = dict(self.base)
@@ -165,8 +169,8 @@ class TicketEditor:
 
     def new_ticket(self) -> NewTicket:
         values = self.values()
-        return NewTicket(kind=self.kind, **{f.name: values[f.name] for f in FIELDS
-                                           if f.on_create})
+        return NewTicket(kind=self.kind, id=self.create_id,
+                         **{f.name: values[f.name] for f in FIELDS if f.on_create})
 
     # ------------------------------------------------------------ drafts
 

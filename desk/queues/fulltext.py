@@ -66,6 +66,7 @@ from sqlalchemy import (
     true,
 )
 
+from desk.domain.text import search_text
 from desk.models import WorklogEntry
 from desk.queues.columns import TICKETS
 
@@ -161,13 +162,14 @@ class Terms:
 
 
 def parse(text: str) -> Terms:
-    """Terms of ``text`` (white-space separated, ``"quoted phrases"`` kept whole, NULs
-    dropped, ``OR`` between two terms joining them), at most ``MAX_TERMS`` distinct ones.
-    One pass that stops at the first term too many: a 10 kB paste costs what 16 words cost."""
+    """Terms of ``text`` (white-space separated, ``"quoted phrases"`` kept whole, NULs and
+    lone surrogates dropped, ``OR`` between two terms joining them), at most ``MAX_TERMS``
+    distinct ones. One pass that stops at the first term too many: a 10 kB paste costs what
+    16 words cost."""
     groups: list[list[str]] = []
     seen: set[str] = set()
     pending_or = truncated = False
-    for m in _TOKEN.finditer(text.replace("\x00", "")):
+    for m in _TOKEN.finditer(search_text(text)):
         quoted, bare = m.groups()
         term = (quoted or bare).strip()
         if not term:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from desk.db.session import Database, changes_of
 from desk.domain.enums import Role
+from desk.domain.text import clean_text, search_text
 from desk.errors import DeskError, ValidationError
 from desk.i18n import _
 from desk.models import Group, GroupMember, User
@@ -85,6 +86,7 @@ def add_user(db: Database, login: str, display_name: str, kind: str,
              ) -> Written[PersonView]:
     """Create a person: their ``users`` row, group memberships and (PostgreSQL) login role."""
     login = _check_login(login)
+    display_name = clean_text(display_name, "display_name", _("Display name"))
     if kind not in KINDS:
         raise ValidationError(_("Unknown role {role}: use agent, lead, field or admin").format(
             role=kind), field="role")
@@ -94,7 +96,7 @@ def add_user(db: Database, login: str, display_name: str, kind: str,
             raise ValidationError(_("The user name {name} is taken").format(name=login),
                                   field="login")
         group_ids: list[uuid.UUID] = []
-        for name in dict.fromkeys(g.strip() for g in groups):
+        for name in dict.fromkeys(search_text(g).strip() for g in groups):
             gid = s.scalar(select(Group.id).where(Group.name == name,
                                                   Group.deleted_at.is_(None)))
             if gid is None:

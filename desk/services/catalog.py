@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from desk.db.session import Database, changes_of
 from desk.domain.enums import EventField
 from desk.domain.priority import PriorityMatrix
+from desk.domain.text import clean_text
 from desk.errors import ValidationError
 from desk.i18n import _
 from desk.models import Category, Contact, Group, Organization, Ticket, User
@@ -123,7 +124,7 @@ def _tree(rows: Iterable[tuple[uuid.UUID, str, uuid.UUID | None]]) -> list[Categ
 
 def create_category(db: Database, name: str,
                     parent_id: uuid.UUID | None = None) -> Written[CategoryNode]:
-    name = name.strip()
+    name = clean_text(name.strip(), "name", _("Name"))
     if not name:
         raise ValidationError(_("A category name is required"), field="name")
     with db.write() as s:

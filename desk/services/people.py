@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select, text
 
 from desk.db.session import Database, changes_of
 from desk.domain.enums import Role
+from desk.domain.text import clean_text, search_text
 from desk.errors import DeskError, ValidationError
 from desk.i18n import _
 from desk.models import Contact, Group, GroupMember, Organization, User
@@ -69,7 +70,9 @@ def find_user(db: Database, username: str) -> UserView | None:
 
 def create_user(db: Database, username: str, display_name: str, role: str = Role.AGENT,
                 email: str | None = None) -> Written[UserView]:
-    username = username.strip()
+    username = clean_text(username.strip(), "username", _("User name"))
+    display_name = clean_text(display_name, "display_name", _("Display name"))
+    email = None if email is None else clean_text(email, "email", _("Email"))
     if not username:
         raise ValidationError(_("A user name is required"), field="username")
     try:
@@ -96,7 +99,8 @@ def list_groups(db: Database) -> list[GroupView]:
 
 def create_group(db: Database, name: str, description: str = "",
                  team_lead_id: uuid.UUID | None = None) -> Written[GroupView]:
-    name = name.strip()
+    name = clean_text(name.strip(), "name", _("Name"))
+    description = clean_text(description, "description", _("Description"))
     if not name:
         raise ValidationError(_("A group name is required"), field="name")
     with db.write() as s:
@@ -146,7 +150,7 @@ def list_organizations(db: Database) -> list[OrganizationView]:
 
 
 def create_organization(db: Database, name: str) -> Written[OrganizationView]:
-    name = name.strip()
+    name = clean_text(name.strip(), "name", _("Name"))
     if not name:
         raise ValidationError(_("An organization name is required"), field="name")
     with db.write() as s:
@@ -162,10 +166,10 @@ def create_organization(db: Database, name: str) -> Written[OrganizationView]:
 
 def create_contact(db: Database, name: str, email: str | None = None, phone: str | None = None,
                    organization_id: uuid.UUID | None = None) -> Written[ContactView]:
-    name = name.strip()
+    name = clean_text(name.strip(), "name", _("Name"))
     if not name:
         raise ValidationError(_("A contact name is required"), field="name")
-    email = (email or "").strip() or None
+    email = clean_text((email or "").strip(), "email", _("Email")) or None
     if email is not None and ("@" not in email or " " in email):
         raise ValidationError(_("{email} is not an email address").format(email=email),
                               field="email")
@@ -176,7 +180,8 @@ def create_contact(db: Database, name: str, email: str | None = None, phone: str
             if org is None:
                 raise ValidationError(_("Unknown organization"), field="organization_id")
             org_name = org.name
-        c = Contact(name=name, email=email, phone=(phone or "").strip() or None,
+        c = Contact(name=name, email=email,
+                    phone=clean_text((phone or "").strip(), "phone", _("Phone")) or None,
                     organization_id=organization_id)
         s.add(c)
         s.flush()
@@ -191,6 +196,7 @@ def escape_like(text: str) -> str:
 
 def search_contacts(db: Database, text: str, limit: int = 20) -> list[ContactView]:
     """Search-as-you-type over contact name and email (prefix of any word is enough)."""
+    text = search_text(text)
     pattern = f"%{escape_like(text.strip().lower())}%"
     with db.read() as s:
         q = (select(Contact.id, Contact.name, Contact.email, Contact.phone,

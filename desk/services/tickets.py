@@ -25,8 +25,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from desk.db.session import Database, changes_of, record
 from desk.domain import lifecycle, ticket_rules
 from desk.domain.enums import Channel, EventField, Kind, Status, WorklogVisibility, format_number
+from desk.domain.kinds import FIELD
 from desk.domain.priority import PriorityMatrix
-from desk.domain.text import stored_text
+from desk.domain.text import clean_text, optional_text, search_text, stored_text
 from desk.errors import (
     AttachmentTooLarge,
     ConflictError,
@@ -71,6 +72,10 @@ class TicketConflict(ConflictError):
 
 @dataclass(frozen=True)
 class NewTicket:
+    """A ticket to create. ``id``, when given, becomes the ticket's key: a client that
+    generates it once (``desk.ids.uuid7``) and sends it again after a lost acknowledgement
+    gets the ticket its first attempt created instead of a second one."""
+
     kind: str
     title: str
     description: str = ""
@@ -84,6 +89,7 @@ class NewTicket:
     assignee_id: uuid.UUID | None = None
     parent_id: uuid.UUID | None = None
     major_incident: bool = False
+    id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,7 @@ def ticket_in(s: Session, ticket_id: uuid.UUID) -> TicketView:
 
 
 def find_by_number(db: Database, number: str) -> TicketView | None:
-    number = number.strip().upper()
+    number = search_text(number).strip().upper()
     with db.read() as s:
         row = s.scalar(select(Ticket).where(Ticket.number == number,
                                             Ticket.deleted_at.is_(None)))
@@ -177,14 +183,21 @@ def create_ticket(db: Database, actor_id: uuid.UUID | None, new: NewTicket,
     at = require_aware(at, "at") if at is not None else utcnow()
     kind = ticket_rules.check_kind(new.kind)
     title = ticket_rules.check_required("title", new.title)
+    description = clean_text(new.description or "", "description",
+                             FIELD["description"].label())
     channel = ticket_rules.check_channel(new.channel)
     with db.write() as s:
+        if new.id is not None:
+            existing = s.get(Ticket, new.id)
+            if existing is not None:
+                return Written(_repeated_create(existing, new, kind, title, description,
+                                                channel), Changes())
         matrix = _matrix(s)
         priority = matrix.priority(new.impact, new.urgency)
         _check_assignee(s, new.group_id, new.assignee_id)
         number = _next_number(s, kind)
         ticket = Ticket(
-            kind=kind, number=number, title=title, description=new.description or "",
+            id=new.id, kind=kind, number=number, title=title, description=description,
             status=lifecycle.initial_status(kind), impact=new.impact, urgency=new.urgency,
             priority=priority, category_id=new.category_id, channel=channel,
             requester_id=new.requester_id, organization_id=new.organization_id,
@@ -234,6 +247,7 @@ def bulk_update(db: Database, actor_id: uuid.UUID | None, ticket_ids: Sequence[u
     """One transaction for the whole selection; tickets the change does not fit are skipped
     with the reason, the rest are updated."""
     at = require_aware(at, "at") if at is not None else utcnow()
+    note = optional_text(note, "note", _("Note"))
     updated: list[uuid.UUID] = []
     skipped: list[tuple[str, str]] = []
     with db.write() as s:
@@ -269,6 +283,7 @@ def add_worklog(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUID,
     at = require_aware(at, "at") if at is not None else utcnow()
     if not body or not body.strip():
         raise ValidationError(_("The note is empty"), field="body")
+    body = clean_text(body, "body", _("Note"))
     try:
         visibility = WorklogVisibility(visibility)
     except ValueError:
@@ -292,6 +307,7 @@ def add_attachment(db: Database, actor_id: uuid.UUID | None, ticket_id: uuid.UUI
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
     if not name:
         raise ValidationError(_("The attachment has no file name"), field="attachments")
+    name = clean_text(name, "attachments", _("The file name"))
     ctype = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
     with db.write() as s:
         ticket = _load(s, ticket_id)
@@ -339,6 +355,28 @@ def format_bytes(n: int) -> str:
 
 
 # ---------------------------------------------------------------- internals
+
+
+def _clean(name: str, value: str | None) -> str | None:
+    return optional_text(value, name, FIELD[name].label())
+
+
+def _repeated_create(existing: Ticket, new: NewTicket, kind: Kind, title: str,
+                     description: str, channel: Channel) -> TicketView:
+    """The ticket an earlier attempt of this create made, when ``new`` is that attempt again.
+
+    Compared with the ticket as it is now: a retry follows its lost acknowledgement within
+    moments, so a ticket someone edited since is treated as a different create."""
+    sent = {"kind": kind, "title": title, "description": description, "channel": channel,
+            **{name: getattr(new, name) for name in (
+                "impact", "urgency", "category_id", "requester_id", "organization_id",
+                "group_id", "assignee_id", "parent_id", "major_incident")}}
+    if existing.deleted_at is not None or any(
+            getattr(existing, name) != value for name, value in sent.items()):
+        raise ConflictError(_("A ticket was saved from this form already, as {number}, with "
+                              "other values; open {number} to change it").format(
+                                  number=existing.number), record_id=existing.id)
+    return TicketView.of(existing)
 
 
 def _load(s: Session, ticket_id: uuid.UUID) -> Ticket:
@@ -411,6 +449,9 @@ def _first_response(s: Session, ticket: Ticket, actor_id: uuid.UUID | None,
         _event(s, ticket, actor_id, at, EventField.FIRST_RESPONSE, None, at.isoformat())
 
 
+# Text fields stored as typed (the title has its own rule).
+_FREE_TEXT = ("description", "resolution_code", "resolution_notes")
+
 _AUDIT_ONLY = ("title", "description", "category_id", "channel", "requester_id",
                "organization_id", "parent_id", "major_incident", "resolution_code",
                "resolution_notes", "impact", "urgency")
@@ -424,6 +465,9 @@ def _apply(s: Session, ticket: Ticket, actor_id: uuid.UUID | None,
         return
     if "title" in new:
         new["title"] = ticket_rules.check_required("title", new["title"])
+    for name in _FREE_TEXT:
+        if name in new:
+            new[name] = _clean(name, new[name])
     if "channel" in new:
         new["channel"] = ticket_rules.check_channel(new["channel"])
     if "parent_id" in new:

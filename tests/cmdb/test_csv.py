@@ -216,7 +216,7 @@ def test_formula_cells_are_neutralized_on_export_and_round_trip(db, tmp_path):
         cells = [c for row in list(csv.reader(f))[1:] for c in row if c]
     risky = [c for c in cells if c[0] in "=+-@\t\r"]
     assert risky == [] and "'=1+1" in cells and "''=already quoted" in cells
-    again = import_cmdb(db, None, tmp_path / "cis.csv")
+    again = import_cmdb(db, None, tmp_path / "cis.csv").value
     assert (again.created, again.updated, again.unchanged) == (0, 0, len(FORMULAS))
     assert _ci_names(db) == stored and "=HYPERLINK(\"http://evil\",\"x\")" in stored
 
@@ -235,3 +235,12 @@ def test_export_paths_are_checked_like_import_paths(db, tmp_path, where, message
     with pytest.raises(DeskError, match=f"Cannot write .*{message}"):
         export_cmdb(db, tmp_path / "ok.csv", tmp_path / where)
     assert not (tmp_path / "ok.csv").exists()  # nothing half written
+
+
+def test_a_cell_with_a_nul_is_a_bad_row_naming_its_column(db, tmp_path):
+    cis = write(tmp_path, "cis.csv", "name,class,serial\nok,server,\nbad,server,SN\x001\n")
+    with pytest.raises(ImportFailed, match="1 bad rows") as err:
+        import_cmdb(db, None, cis)
+    assert err.value.report() == (
+        "cis.csv line 3: serial contains a character that cannot be saved (U+0000)")
+    assert sv.count_cis(db, sv.CiFilter()) == 0

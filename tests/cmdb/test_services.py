@@ -159,3 +159,30 @@ def test_keyset_pages_equal_one_full_sorted_read_for_every_sort_key(db, descendi
         # Empty values stay together at the end (ascending) or the start (descending).
         nulls = [v is None for v in values]
         assert nulls == sorted(nulls, reverse=descending), key
+
+
+def test_ci_searches_with_a_nul_or_lone_surrogate_find_the_ci(db):
+    ci(db, "vm-001", "virtual_machine", external_id="VM-1")
+    for typed in ("vm\x00-001", "vm-001\ud800"):
+        assert [r.name for r in sv.search_cis(db, typed)] == ["vm-001"], typed
+        assert sv.count_cis(db, sv.CiFilter(text=typed)) == 1
+        assert [r.name for r in sv.first_ci_page(db, sv.CiFilter(text=typed), 10).rows] == [
+            "vm-001"]
+    assert sv.ci_ids_for_names(db, ["vm-001\x00"])[1] == []
+
+
+def test_ci_text_with_an_unstorable_character_is_refused_naming_the_field(db):
+    with pytest.raises(ValidationError, match=r"Name contains .* \(U\+0000\)") as err:
+        ci(db, "vm\x00", "virtual_machine")
+    assert err.value.field == "name"
+    with pytest.raises(ValidationError, match="Serial contains") as err:
+        ci(db, "vm-001", "virtual_machine", serial="SN\ud800")
+    assert err.value.field == "serial"
+    with pytest.raises(ValidationError) as err:
+        ci(db, "vm-001", "virtual_machine", attributes={"os": "RHEL\x00"})
+    assert err.value.field == "os"
+    vm = ci(db, "vm-001", "virtual_machine")
+    with pytest.raises(ValidationError) as err:
+        sv.update_ci(db, None, vm.id, vm.row_version, {"external_id": "X\x00"})
+    assert err.value.field == "external_id"
+    assert sv.get_ci(db, vm.id).external_id is None
