@@ -49,6 +49,7 @@ class TicketForm(QWidget):
     ticketCreated = Signal(object)  # uuid of a ticket this form just created
     loaded = Signal()
     busyChanged = Signal(bool)
+    message = Signal(str)  # for the window's status bar: why a save did not happen
 
     def __init__(self, runner: DbRunner, me: CurrentUser, drafts: DraftStore, database: str, *,
                  ticket_id: uuid.UUID | None = None, kind: str = "incident",
@@ -171,6 +172,7 @@ class TicketForm(QWidget):
         problems = self.editor.validate()
         if problems:
             self.fields.show_errors(problems, focus=next(iter(problems)))
+            self._not_saved(problems)
             done(False)
             return False
         if self.ticket_id is None:
@@ -391,10 +393,25 @@ class TicketForm(QWidget):
         done(False)
         if isinstance(err, ValidationError):
             self.show_field_error(err.field, str(err))
+            self._not_saved({err.field or "": str(err)})
         elif isinstance(err, DeskError):
             self.banner.show_notice(str(err), error=True)
+            self._not_saved({"": str(err)})
         else:
             raise err
+
+    def _not_saved(self, problems: dict[str, str]) -> None:
+        """Tell the status bar why, naming the first problem (the one that has the focus)."""
+        field, problem = next(iter(problems.items()))
+        if field in FIELD:
+            problem = self.tr("{field}: {problem}").format(field=FIELD[field].label(),
+                                                          problem=problem)
+        if len(problems) > 1:
+            text = self.tr("Not saved: {problem} (and {count} more)").format(
+                problem=problem, count=len(problems) - 1)
+        else:
+            text = self.tr("Not saved: {problem}").format(problem=problem)
+        self.message.emit(text)
 
     # ------------------------------------------------------------ conflicts
 
