@@ -212,7 +212,8 @@ class TicketForm(QWidget):
         self.ready = False
 
     def read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[..., Any] | None = None,
-              on_error: Callable[..., Any] | None = None, label: str = "") -> Any:
+             on_error: Callable[..., Any] | None = None, label: str = "") -> Any:
+        """A read for this form (its answer dropped once the form is gone)."""
         return self.runner.read(fn, *args, owner=self, on_done=on_done,
                                 on_error=on_error, label=label)
 
