@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         form.titleChanged.connect(lambda _t, f=form: self._retitle(f))
         form.dirtyChanged.connect(lambda _d, f=form: self._retitle(f))
         form.ticketCreated.connect(lambda _id, f=form: self._rekey(f))
+        form.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         if self.tabs.count() == 1:
             self._fit_splitter()
         return form

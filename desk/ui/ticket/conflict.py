@@ -1,16 +1,18 @@
 """Another agent saved the ticket first: choose, field by field, whose value to keep.
 
 Nothing typed is lost: the dialog only decides which values the form holds before the next
-save; "Cancel" leaves every edit in the form as it was.
+save; "Cancel" leaves every edit in the form as it was. ``ConflictFlow`` is the form's side
+of it: the dialog, taking their version as the loaded one, and versions saved elsewhere.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -26,11 +28,22 @@ from PySide6.QtWidgets import (
 
 from desk.domain.kinds import FIELD
 from desk.domain.text import stored_text
-from desk.editing.ticket_editor import MINE, THEIRS, TicketEditor
+from desk.editing.ticket_editor import MINE, THEIRS, TicketEditor, view_values
+from desk.services import catalog
+from desk.services.dto import TicketView
+from desk.ui.ticket.common import status_label
 from desk.ui.ticket.history import display_value
 
-__all__ = ["MINE", "RELOAD", "THEIRS", "ConflictDialog", "ConflictRow", "conflict_rows"]
+if TYPE_CHECKING:
+    from desk.ui.ticket.form import TicketForm
+
+__all__ = ["MINE", "RELOAD", "THEIRS", "ConflictDialog", "ConflictFlow", "ConflictRow",
+           "conflict_rows"]
 RELOAD = 2  # dialog result: drop my edits, show their version
+Done = Callable[[bool], None]  # told whether the save ended saved
+
+# The form's parts share its context in the catalogue.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -134,3 +147,100 @@ class ConflictDialog(QDialog):
 
     def choose(self, field: str, which: str) -> None:
         self._buttons[(field, which)].setChecked(True)
+
+
+class ConflictFlow:
+    """The form's side of saving over someone else's save: ask whose value to keep (after
+    reading the names their version refers to), take their version as the one loaded, and
+    follow a version saved elsewhere while the form is open."""
+
+    def __init__(self, form: TicketForm) -> None:
+        self.form = form
+        self.dialog: ConflictDialog | None = None
+
+    def save_refused(self, theirs: TicketView, done: Done) -> None:
+        """The save met a newer version: let the agent choose, then save again."""
+        self.form.read(catalog.view_names, theirs,
+                       on_done=lambda names: self._show(theirs, names, done),
+                       on_error=lambda e: self.form.save_failed(e, done),
+                       label="names for conflict")
+
+    def _show(self, theirs: TicketView, names: dict[uuid.UUID, str], done: Done) -> None:
+        form = self.form
+        form.names.update(names)
+        rows = conflict_rows(form.editor, view_values(theirs), form.names, form.fields.labels())
+        if not rows:
+            # They changed nothing this form shows (a worklog entry, say): save on top.
+            self.rebase(theirs, {})
+            form.save(done)
+            return
+        dialog = self.dialog = ConflictDialog(theirs.number, rows, form)
+        dialog.finished.connect(lambda result: self._finished(dialog, theirs, result, done))
+        dialog.open()
+
+    def _finished(self, dialog: ConflictDialog, theirs: TicketView, result: int,
+                  done: Done) -> None:
+        self.dialog = None
+        dialog.deleteLater()
+        if result == ConflictDialog.DialogCode.Accepted:
+            self.rebase(theirs, dialog.choices())
+            self.form.save(done)
+        elif result == RELOAD:
+            self.rebase(theirs, None)
+            self.form.loader.load_detail()
+            done(False)
+        else:
+            self.form.banner.show_notice(
+                translate("TicketForm", "Not saved: {number} was changed by someone else. "
+                          "Your edits are still here.").format(number=theirs.number),
+                error=True, actions=[(translate("TicketForm", "Save again"),
+                                      lambda: self.form.save())])
+            done(False)
+
+    def rebase(self, theirs: TicketView, choices: dict[str, str] | None) -> None:
+        """Make ``theirs`` the loaded version, keeping the merged edits (with the agent's
+        ``choices`` per field), or none when ``choices`` is None."""
+        form, editor = self.form, self.form.editor
+        labels = form.fields.labels()
+        form.original = theirs
+        if choices is None:
+            editor.load(theirs)
+        else:
+            editor.resolve(view_values(theirs), theirs.row_version, choices)
+        lost = editor.status_lost()
+        if lost:
+            chosen = editor.values()["status"]
+            editor.set("status", theirs.status)
+        form.fields.rebuild_choices(editor)
+        form.fields.put(editor.values(), labels)
+        if lost:
+            form.show_field_error("status", translate(
+                "TicketForm", "{status} cannot follow {theirs}; choose the status again").format(
+                status=status_label(chosen), theirs=status_label(theirs.status)))
+        form.after_edit(write=True)
+
+    def newer(self, newer: TicketView) -> None:
+        """A version saved elsewhere: follow it when the form has no edits it would change,
+        else say so and keep every edit."""
+        form, editor = self.form, self.form.editor
+        if newer.row_version == editor.version or form.saving:
+            return  # nothing new, or our own save is on its way and sets the version
+        if view_values(newer) == editor.base:
+            # Only the version moved (a worklog entry): keep every edit, follow the version.
+            form.original = newer
+            editor.version = newer.row_version
+            form.update_header()
+        elif not editor.dirty:
+            self.rebase(newer, None)
+            form.write_draft()
+        else:
+            form.banner.show_notice(
+                translate("TicketForm", "{number} was changed elsewhere while you were "
+                          "editing. Your edits are kept; saving will let you choose field by "
+                          "field.").format(number=newer.number),
+                actions=[(translate("TicketForm", "Review now"), lambda: self._review(newer))])
+
+    def _review(self, newer: TicketView) -> None:
+        self.form.banner.dismiss()
+        self.form.read(catalog.view_names, newer, label="names for conflict",
+                       on_done=lambda names: self._show(newer, names, lambda ok: None))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from desk.services.people import ContactView, CurrentUser
 from desk.ui.i18n import sorted_by_name
 from desk.ui.ticket.assignment import AssigneeRow, Read, select
 from desk.ui.ticket.common import channel_label, level_text, resolution_label, status_label
+from desk.ui.ticket.fitting_text import FittingTextEdit
 from desk.ui.ticket.pickers import CategoryPicker, ParentPicker, RequesterPicker
 from desk.ui.widgets import FieldBox
 from desk.ui.worker import DbRunner
@@ -95,8 +96,7 @@ class TicketFields(QScrollArea):
         self.title = QLineEdit(maxLength=FIELD["title"].max_length or 0)
         self.title.setPlaceholderText(
             translate("TicketForm", "A short summary of the request or fault"))
-        self.description = QPlainTextEdit(tabChangesFocus=True, minimumHeight=90,
-                                          maximumHeight=200)
+        self.description = FittingTextEdit(min_lines=3, max_lines=15, tabChangesFocus=True)
         self.description.setPlaceholderText(translate(
             "TicketForm", "What happened, what was asked, what the requester already tried"))
         self.requester = RequesterPicker(runner)
@@ -114,7 +114,7 @@ class TicketFields(QScrollArea):
         self.major = QCheckBox()
         self.assignment = AssigneeRow(read, me)
         self.group, self.assignee = self.assignment.group, self.assignment.assignee
-        self.resolution_notes = QPlainTextEdit(tabChangesFocus=True, minimumHeight=70)
+        self.resolution_notes = FittingTextEdit(min_lines=3, max_lines=10, tabChangesFocus=True)
         self.resolution_notes.setPlaceholderText(
             translate("TicketForm", "What fixed it, or why the request is done"))
         self.priority_label = QLabel()
@@ -274,8 +274,11 @@ class TicketFields(QScrollArea):
             else:
                 box.clear_error()
         if focus in self.boxes:
-            self.boxes[focus].field.setFocus()
-            self.ensureWidgetVisible(self.boxes[focus])
+            box = self.boxes[focus]
+            box.field.setFocus()
+            # The messages just shown move the fields below them only when the layout runs
+            # (after this call): scroll then, or the field would be measured where it was.
+            QTimer.singleShot(0, box, lambda: self.ensureWidgetVisible(box))
 
     def error(self, field: str) -> str:
         box = self.boxes.get(field)

@@ -3,8 +3,9 @@
 Layout and binding only. The fields come from the kind's spec (``desk.domain.kinds``) and are
 laid out by ``TicketFields``; what was loaded, what was typed, validation and the merge of
 conflicting saves live in the Qt-free ``TicketEditor``, which the widgets write into on every
-edit. Saving uses optimistic locking: when another agent saved first, the conflict dialog lets
-the agent choose field by field, and nothing typed is lost.
+edit. ``TicketLoader`` reads what the form shows. Saving uses optimistic locking: when another
+agent saved first, ``ConflictFlow`` lets the agent choose field by field, and nothing typed is
+lost.
 
 All database work goes through the ``DbRunner``; the form reacts to the one change broadcast:
 a ticket changed elsewhere reloads when the form has no unsaved edits, else a notice says so.
@@ -21,25 +22,24 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desk.domain.kinds import FIELD
 from desk.drafts import Draft, DraftStore, new_draft_key
-from desk.editing.ticket_editor import TicketEditor, view_values
-from desk.errors import DeskError, NotFound, ValidationError
-from desk.services import catalog, tickets
-from desk.services.catalog import FormLookups, TicketDetail
+from desk.editing.ticket_editor import TicketEditor
+from desk.errors import DeskError, ValidationError
+from desk.services import tickets
+from desk.services.catalog import TicketDetail
 from desk.services.changes import Changes
 from desk.services.dto import TicketView
 from desk.services.people import CurrentUser
 from desk.services.tickets import TicketConflict
-from desk.ui.ticket.common import kind_label, priority_text, status_label
-from desk.ui.ticket.conflict import RELOAD, ConflictDialog, conflict_rows
+from desk.ui.ticket.common import kind_label, priority_text
+from desk.ui.ticket.conflict import ConflictDialog, ConflictFlow, Done
 from desk.ui.ticket.fields import TicketFields
 from desk.ui.ticket.header import TicketHeader
+from desk.ui.ticket.loading import TicketLoader
 from desk.ui.ticket.tabs import TicketTabs
 from desk.ui.widgets import Banner
 from desk.ui.worker import DbRunner
 
 DRAFT_DELAY_MS = 1000
-
-Done = Callable[[bool], None]
 
 
 class TicketForm(QWidget):
@@ -49,6 +49,7 @@ class TicketForm(QWidget):
     ticketCreated = Signal(object)  # uuid of a ticket this form just created
     loaded = Signal()
     busyChanged = Signal(bool)
+    message = Signal(str)  # for the window's status bar: why a save did not happen
 
     def __init__(self, runner: DbRunner, me: CurrentUser, drafts: DraftStore, database: str, *,
                  ticket_id: uuid.UUID | None = None, kind: str = "incident",
@@ -57,18 +58,13 @@ class TicketForm(QWidget):
         self.runner, self.me, self.drafts, self.database = runner, me, drafts, database
         self.ticket_id = ticket_id
         self.editor = TicketEditor(kind)
-        self.lookups: FormLookups | None = None
-        self.detail: TicketDetail | None = None
         self.ready = self.saving = False
-        self.conflict_dialog: ConflictDialog | None = None
-        self._original: TicketView | None = None  # number, times: what the editor lacks
-        self._names: dict[uuid.UUID, str] = {}
+        self.original: TicketView | None = None  # number, times: what the editor lacks
+        self.names: dict[uuid.UUID, str] = {}  # of ids, shared by the form's parts
         self._new_key = new_draft_key()
         self._pending_draft: Draft | None = None
         self._loading = True
         self._was_dirty = False
-        self._detail_op = None
-        self._refresh_queued = False
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft)
 
@@ -80,9 +76,14 @@ class TicketForm(QWidget):
         outer.addWidget(self.header)
         self.banner = Banner(self)
         outer.addWidget(self.banner)
+        self.loader = TicketLoader(self.read, self.banner, self)
+        self.loader.ready.connect(self._loaded)
+        self.loader.newer.connect(self._on_newer)
+        self.loader.failed.connect(lambda: self.setEnabled(True))
+        self.conflicts = ConflictFlow(self)
         splitter = QSplitter(Qt.Orientation.Vertical, self, childrenCollapsible=False)
         outer.addWidget(splitter, 1)
-        self.fields = TicketFields(runner, me, self._read, self._names, splitter)
+        self.fields = TicketFields(runner, me, self.read, self.names, splitter)
         self.fields.edited.connect(self._edited)
         self.fields.assignment.notMember.connect(lambda: self.show_field_error(
             "assignee_id", self.tr("The previous assignee is not a member of this group"),
@@ -102,10 +103,7 @@ class TicketForm(QWidget):
         self._show_mode()
         self.setEnabled(False)
         self.runner.changed.connect(self._on_changed)
-        self._read(catalog.form_lookups, on_done=self._lookups_loaded,
-                   on_error=self._load_failed, label="form lookups")
-        if ticket_id is not None:
-            self._load_detail()
+        self.loader.start(ticket_id)
         self.titleChanged.emit(self.tab_title())
 
     # ------------------------------------------------------------ public API
@@ -120,11 +118,15 @@ class TicketForm(QWidget):
 
     @property
     def number(self) -> str | None:
-        return self._original.number if self._original is not None else None
+        return self.original.number if self.original is not None else None
+
+    @property
+    def conflict_dialog(self) -> ConflictDialog | None:
+        return self.conflicts.dialog
 
     def tab_title(self) -> str:
-        if self._original is not None:
-            return self._original.number
+        if self.original is not None:
+            return self.original.number
         if self.ticket_id is not None:
             return self.tr("Loading…")
         return self.tr("New {kind}").format(kind=kind_label(self.kind).lower())
@@ -147,7 +149,7 @@ class TicketForm(QWidget):
         """Reload worklog, history and attachments; the fields follow the rules of a change
         made elsewhere (reload when clean, a notice when there are unsaved edits)."""
         if self.ticket_id is not None and self.ready:
-            self._load_detail()
+            self.loader.load_detail()
 
     def discard(self) -> None:
         """Drop the unsaved edits and the draft (the user chose "Discard")."""
@@ -156,7 +158,7 @@ class TicketForm(QWidget):
         self.editor.rebase(self.editor.base, self.editor.version)
         self.fields.put(self.editor.values())
         self.composer.set_state("", self.composer.visibility())
-        self._after_edit(write=False)
+        self.after_edit(write=False)
 
     def save(self, then: Done | None = None) -> bool:
         """Validate and save; ``then(ok)`` runs when the save ended (or failed)."""
@@ -171,6 +173,7 @@ class TicketForm(QWidget):
         problems = self.editor.validate()
         if problems:
             self.fields.show_errors(problems, focus=next(iter(problems)))
+            self._not_saved(problems)
             done(False)
             return False
         if self.ticket_id is None:
@@ -183,7 +186,7 @@ class TicketForm(QWidget):
             return True
         self._set_saving(True)
         self._write(*call, on_done=lambda r: self._saved(r[0], done),
-                    on_error=lambda e: self._save_failed(e, done), label="save ticket")
+                    on_error=lambda e: self.save_failed(e, done), label="save ticket")
         return True
 
     def show_field_error(self, field: str | None, message: str, focus: bool = True) -> None:
@@ -208,8 +211,9 @@ class TicketForm(QWidget):
         self._draft_timer.stop()
         self.ready = False
 
-    def _read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[..., Any] | None = None,
-              on_error: Callable[..., Any] | None = None, label: str = "") -> Any:
+    def read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[..., Any] | None = None,
+             on_error: Callable[..., Any] | None = None, label: str = "") -> Any:
+        """A read for this form (its answer dropped once the form is gone)."""
         return self.runner.read(fn, *args, owner=self, on_done=on_done,
                                 on_error=on_error, label=label)
 
@@ -225,57 +229,16 @@ class TicketForm(QWidget):
 
     # ------------------------------------------------------------ loading
 
-    def _load_detail(self) -> None:
-        if self._detail_op is not None:
-            self._refresh_queued = True  # one more read after the one in flight
-            return
-        self._detail_op = self._read(catalog.ticket_detail, self.ticket_id,
-                                     on_done=self._detail_loaded, on_error=self._load_failed,
-                                     label="load ticket")
-
-    def _lookups_loaded(self, lookups: FormLookups) -> None:
-        self.lookups = lookups
-        self._maybe_ready()
-
-    def _detail_loaded(self, detail: TicketDetail) -> None:
-        self._detail_op = None
-        if self._refresh_queued:
-            self._refresh_queued = False
-            self._load_detail()
-        if not self.ready:
-            self.detail = detail
-            self._maybe_ready()
-        else:
-            self._on_newer(detail)
-
-    def _load_failed(self, err: BaseException) -> None:
-        self._detail_op = None
-        if not isinstance(err, DeskError):
-            raise err
-        self.setEnabled(True)
-        if isinstance(err, NotFound):
-            self.banner.show_notice(self.tr("This ticket no longer exists."), error=True)
-        else:
-            self.banner.show_notice(str(err), error=True,
-                                    actions=[(self.tr("Try again"), self._retry_load)])
-
-    def _retry_load(self) -> None:
-        self.banner.dismiss()
-        if self.lookups is None:
-            self._read(catalog.form_lookups, on_done=self._lookups_loaded,
-                       on_error=self._load_failed, label="form lookups")
-        if self.ticket_id is not None and self.detail is None:
-            self._load_detail()
-
-    def _maybe_ready(self) -> None:
-        if self.lookups is None or (self.ticket_id is not None and self.detail is None):
-            return
+    def _loaded(self) -> None:
+        """The first answers are in: show them."""
+        lookups, detail = self.loader.lookups, self.loader.detail
+        assert lookups is not None
         self._loading = True
-        self.fields.set_lookups(self.lookups)
-        if self.detail is not None:
-            self._original = self.detail.ticket
-            self.editor = TicketEditor(self._original.kind, self._original)
-            self._apply_side(self.detail)
+        self.fields.set_lookups(lookups)
+        if detail is not None:
+            self.original = detail.ticket
+            self.editor = TicketEditor(self.original.kind, self.original)
+            self._apply_side(detail)
         self.fields.rebuild_choices(self.editor)
         self.fields.put(self.editor.values())
         self._loading = False
@@ -284,7 +247,7 @@ class TicketForm(QWidget):
         self._show_mode()
         if self._pending_draft is not None:
             self._apply_pending_draft()
-        self._after_edit(write=False)
+        self.after_edit(write=False)
         self.loaded.emit()
 
     def _apply_pending_draft(self) -> None:
@@ -296,28 +259,28 @@ class TicketForm(QWidget):
         self.fields.put(self.editor.values(), draft.labels)
         self.composer.set_state(str(draft.composer.get("text", "")),
                                 str(draft.composer.get("visibility", "internal")))
-        self._after_edit(write=True)
+        self.after_edit(write=True)
 
     def _apply_side(self, detail: TicketDetail) -> None:
-        self.detail = detail
-        self._names.update(detail.names)
-        self.tabs.show_detail(detail, self._names)
+        self.names.update(detail.names)
+        self.tabs.show_detail(detail, self.names)
 
     # ------------------------------------------------------------ edits and drafts
 
     def _edited(self, *args: Any) -> None:
         if not self._loading and self.ready:
-            self._after_edit(write=True)
+            self.after_edit(write=True)
 
     def _composer_edited(self) -> None:
         if not self._loading and self.ready:
             self._draft_timer.start()
             self._update_dirty()
 
-    def _after_edit(self, write: bool) -> None:
+    def after_edit(self, write: bool) -> None:
+        """What the fields hold goes into the editor; the header and the draft follow."""
         self.fields.read_into(self.editor)
         self.fields.show_errors(self.editor.errors)
-        self._update_header()
+        self.update_header()
         if write:
             self._draft_timer.start()
         self._update_dirty()
@@ -345,11 +308,12 @@ class TicketForm(QWidget):
             self.banner.show_notice(self.tr("Cannot keep a local draft: {reason}").format(
                 reason=err.strerror), error=True)
 
-    def _update_header(self) -> None:
-        prio = self.editor.priority(self.lookups.matrix) if self.lookups is not None else None
+    def update_header(self) -> None:
+        lookups = self.loader.lookups
+        prio = self.editor.priority(lookups.matrix) if lookups is not None else None
         if prio is not None:
             self.priority_label.setText(priority_text(prio))
-        self.header.show_ticket(self.kind, self.editor.values(), prio, self._original)
+        self.header.show_ticket(self.kind, self.editor.values(), prio, self.original)
         self.titleChanged.emit(self.tab_title())
 
     # ------------------------------------------------------------ saving
@@ -367,117 +331,54 @@ class TicketForm(QWidget):
             self.drafts.remove(self._new_key)
             self.ticket_id = view.id
             self._show_mode()
-        self._original = view
+        self.original = view
         self.editor.load(view)
         self.fields.rebuild_choices(self.editor)
-        self._after_edit(write=False)
+        self.after_edit(write=False)
         self.write_draft()
         self.banner.dismiss()
         if created:
             self.ticketCreated.emit(view.id)
         self.saved.emit(view)
         if created:
-            self._load_detail()
+            self.loader.load_detail(view.id)
         done(True)
 
-    def _save_failed(self, err: BaseException, done: Done) -> None:
+    def save_failed(self, err: BaseException, done: Done) -> None:
         self._set_saving(False)
         if isinstance(err, TicketConflict):
-            self._read(catalog.view_names, err.current,
-                       on_done=lambda names: self._show_conflict(err.current, names, done),
-                       on_error=lambda e: self._save_failed(e, done),
-                       label="names for conflict")
+            self.conflicts.save_refused(err.current, done)
             return
         done(False)
         if isinstance(err, ValidationError):
             self.show_field_error(err.field, str(err))
+            self._not_saved({err.field or "": str(err)})
         elif isinstance(err, DeskError):
             self.banner.show_notice(str(err), error=True)
+            self._not_saved({"": str(err)})
         else:
             raise err
 
-    # ------------------------------------------------------------ conflicts
-
-    def _show_conflict(self, theirs: TicketView, names: dict[uuid.UUID, str],
-                       done: Done) -> None:
-        self._names.update(names)
-        rows = conflict_rows(self.editor, view_values(theirs), self._names,
-                             self.fields.labels())
-        if not rows:
-            # They changed nothing this form shows (a worklog entry, say): save on top.
-            self._rebase(theirs, {})
-            self.save(done)
-            return
-        dialog = self.conflict_dialog = ConflictDialog(theirs.number, rows, self)
-        dialog.finished.connect(lambda result: self._conflict_done(dialog, theirs, result, done))
-        dialog.open()
-
-    def _conflict_done(self, dialog: ConflictDialog, theirs: TicketView, result: int,
-                       done: Done) -> None:
-        self.conflict_dialog = None
-        dialog.deleteLater()
-        if result == ConflictDialog.DialogCode.Accepted:
-            self._rebase(theirs, dialog.choices())
-            self.save(done)
-        elif result == RELOAD:
-            self._rebase(theirs, None)
-            self._load_detail()
-            done(False)
+    def _not_saved(self, problems: dict[str, str]) -> None:
+        """Tell the status bar why, naming the first problem (the one that has the focus)."""
+        field, problem = next(iter(problems.items()))
+        if field in FIELD:
+            problem = self.tr("{field}: {problem}").format(field=FIELD[field].label(),
+                                                          problem=problem)
+        if len(problems) > 1:
+            text = self.tr("Not saved: {problem} (and {count} more)").format(
+                problem=problem, count=len(problems) - 1)
         else:
-            self.banner.show_notice(
-                self.tr("Not saved: {number} was changed by someone else. Your edits are still "
-                        "here.").format(number=theirs.number),
-                error=True, actions=[(self.tr("Save again"), lambda: self.save())])
-            done(False)
-
-    def _rebase(self, theirs: TicketView, choices: dict[str, str] | None) -> None:
-        """Make ``theirs`` the loaded version, keeping the merged edits (with the agent's
-        ``choices`` per field), or none when ``choices`` is None."""
-        labels = self.fields.labels()
-        self._original = theirs
-        if choices is None:
-            self.editor.load(theirs)
-        else:
-            self.editor.resolve(view_values(theirs), theirs.row_version, choices)
-        lost = self.editor.status_lost()
-        if lost:
-            chosen = self.editor.values()["status"]
-            self.editor.set("status", theirs.status)
-        self.fields.rebuild_choices(self.editor)
-        self.fields.put(self.editor.values(), labels)
-        if lost:
-            self.show_field_error("status", self.tr(
-                "{status} cannot follow {theirs}; choose the status again").format(
-                status=status_label(chosen), theirs=status_label(theirs.status)))
-        self._after_edit(write=True)
+            text = self.tr("Not saved: {problem}").format(problem=problem)
+        self.message.emit(text)
 
     # ------------------------------------------------------------ changes elsewhere
 
     def _on_changed(self, changes: Changes, _origin: str) -> None:
         if self.ticket_id is not None and changes.touches_ticket(self.ticket_id) and self.ready:
-            self._load_detail()
+            self.loader.load_detail()
 
     def _on_newer(self, detail: TicketDetail) -> None:
-        self._apply_side(detail)
-        newer = detail.ticket
-        if newer.row_version == self.editor.version or self.saving:
-            return  # nothing new, or our own save is on its way and sets the version
-        if view_values(newer) == self.editor.base:
-            # Only the version moved (a worklog entry): keep every edit, follow the version.
-            self._original = newer
-            self.editor.version = newer.row_version
-            self._update_header()
-        elif not self.editor.dirty:
-            self._rebase(newer, None)
-            self.write_draft()
-        else:
-            self.banner.show_notice(
-                self.tr("{number} was changed elsewhere while you were editing. Your edits "
-                        "are kept; saving will let you choose field by field.").format(
-                    number=newer.number),
-                actions=[(self.tr("Review now"), lambda: self._review_conflict(newer))])
-
-    def _review_conflict(self, newer: TicketView) -> None:
-        self.banner.dismiss()
-        self._read(catalog.view_names, newer, label="names for conflict",
-                   on_done=lambda names: self._show_conflict(newer, names, lambda ok: None))
+        if self.ready:  # not once the tab has closed
+            self._apply_side(detail)
+            self.conflicts.newer(detail.ticket)
