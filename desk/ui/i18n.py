@@ -18,6 +18,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCollator, QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
 from desk import config as local_config
+from desk.errors import ConfigError
 
 T = TypeVar("T")
 
@@ -126,8 +127,12 @@ def sorted_by_name(items: Iterable[T], name: Callable[[T], str]) -> list[T]:
 
 def chosen_language() -> str | None:
     """The language the user chose in the console (a locale name), or None for the
-    system's."""
-    value = local_config.load().get(_LANGUAGE_KEY)
+    system's. A configuration file that cannot be read holds no choice (the console's start
+    reports such a file; the language menu must still open)."""
+    try:
+        value = local_config.load().get(_LANGUAGE_KEY)
+    except ConfigError:
+        return None
     return value if value in LANGUAGES else None
 
 

@@ -31,7 +31,7 @@ from shiboken6 import isValid
 from desk.domain.enums import Kind, Role
 from desk.domain.kinds import KINDS
 from desk.drafts import Draft, DraftStore, database_key
-from desk.errors import ConnectionFailed, DeskError
+from desk.errors import ConfigError, ConnectionFailed, DeskError
 from desk.services import catalog
 from desk.services.catalog import TicketRef
 from desk.services.numbers import find_by_number
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
         """One checkable entry per language; language names are written in their own
         language, so whoever cannot read the current one still finds theirs."""
         group = QActionGroup(menu)
-        chosen = chosen_language()
+        chosen = self.language = chosen_language()
         actions: dict[str | None, QAction] = {}
         for language, text in ((None, self.tr("System language")), ("en", "English"),
                                ("zh_CN", "简体中文")):
@@ -435,12 +435,14 @@ class MainWindow(QMainWindow):
         """Keep the language for the next start (translations are loaded at start)."""
         try:
             choose_language(language)
-        except OSError as err:
+        except (OSError, ConfigError) as err:
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else err
             self.statusBar().showMessage(
-                self.tr("The language could not be saved: {reason}").format(
-                    reason=err.strerror or err), 10_000)
-            self.language_actions[chosen_language()].setChecked(True)
+                self.tr("The language could not be saved: {reason}").format(reason=reason),
+                10_000)
+            self.language_actions[self.language].setChecked(True)
             return
+        self.language = language
         if language is None:
             message = self.tr("Desk will follow the system's language from its next start.")
         else:
