@@ -31,7 +31,7 @@ from desk.services.dto import (
     TicketView,
     WorklogView,
 )
-from desk.services.settings import get_setting, load_priority_matrix
+from desk.services.settings import priority_matrix_in, settings_in
 
 PATH_SEPARATOR = " › "
 
@@ -96,8 +96,12 @@ def name_of(names: dict[uuid.UUID, str], value: object, default: str = "") -> st
 def list_categories(db: Database) -> list[CategoryNode]:
     """The category tree, depth first, siblings by name."""
     with db.read() as s:
-        rows = s.execute(select(Category.id, Category.name, Category.parent_id)
-                         .where(Category.deleted_at.is_(None))).all()
+        return categories_in(s)
+
+
+def categories_in(s: Session) -> list[CategoryNode]:
+    rows = s.execute(select(Category.id, Category.name, Category.parent_id)
+                     .where(Category.deleted_at.is_(None))).all()
     return _tree(rows)
 
 
@@ -147,13 +151,15 @@ def create_category(db: Database, name: str,
 
 
 def form_lookups(db: Database) -> FormLookups:
-    return FormLookups(
-        groups=tuple(people.list_groups(db)),
-        organizations=tuple(people.list_organizations(db)),
-        categories=tuple(list_categories(db)),
-        matrix=load_priority_matrix(db),
-        attachment_limit=get_setting(db, "attachment_max_bytes"),
-    )
+    """What the ticket form offers, read in one snapshot."""
+    with db.snapshot() as s:
+        return FormLookups(
+            groups=tuple(people.groups_in(s)),
+            organizations=tuple(people.organizations_in(s)),
+            categories=tuple(categories_in(s)),
+            matrix=priority_matrix_in(s),
+            attachment_limit=settings_in(s, ["attachment_max_bytes"])["attachment_max_bytes"],
+        )
 
 
 def find_ticket_ref(db: Database, number: str) -> TicketRef | None:

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select, text
+from sqlalchemy.orm import Session
 
 from desk.db.session import Database, changes_of
 from desk.domain.enums import Role
@@ -93,8 +94,12 @@ def create_user(db: Database, username: str, display_name: str, role: str = Role
 
 def list_groups(db: Database) -> list[GroupView]:
     with db.read() as s:
-        rows = s.scalars(select(Group).where(Group.deleted_at.is_(None)).order_by(Group.name))
-        return [GroupView(g.id, g.name, g.description, g.team_lead_id) for g in rows]
+        return groups_in(s)
+
+
+def groups_in(s: Session) -> list[GroupView]:
+    rows = s.scalars(select(Group).where(Group.deleted_at.is_(None)).order_by(Group.name))
+    return [GroupView(g.id, g.name, g.description, g.team_lead_id) for g in rows]
 
 
 def create_group(db: Database, name: str, description: str = "",
@@ -143,10 +148,14 @@ def groups_of(db: Database, user_id: uuid.UUID) -> list[uuid.UUID]:
 
 def list_organizations(db: Database) -> list[OrganizationView]:
     with db.read() as s:
-        rows = s.execute(select(Organization.id, Organization.name)
-                         .where(Organization.deleted_at.is_(None))
-                         .order_by(Organization.name))
-        return [OrganizationView(*r) for r in rows]
+        return organizations_in(s)
+
+
+def organizations_in(s: Session) -> list[OrganizationView]:
+    rows = s.execute(select(Organization.id, Organization.name)
+                     .where(Organization.deleted_at.is_(None))
+                     .order_by(Organization.name))
+    return [OrganizationView(*r) for r in rows]
 
 
 def create_organization(db: Database, name: str) -> Written[OrganizationView]:

@@ -168,7 +168,6 @@ def set_setting(db: Database, key: str, value: Any) -> Changes:
     return save_settings(db, {key: value})
 
 
-def load_priority_matrix(db: Database) -> PriorityMatrix:
-    with db.read() as s:
-        cells = {(c.impact, c.urgency): c.priority for c in s.scalars(select(PriorityCell))}
+def priority_matrix_in(s: Session) -> PriorityMatrix:
+    cells = {(c.impact, c.urgency): c.priority for c in s.scalars(select(PriorityCell))}
     return PriorityMatrix(cells) if cells else PriorityMatrix()
