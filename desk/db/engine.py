@@ -6,6 +6,7 @@ so it is never part of the engine's URL, its repr, or an error message.
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import time
@@ -61,6 +62,19 @@ def _sqlite_engine(target: DatabaseTarget) -> Engine:
         # connection to a different thread than the one that opened it.
         connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
     )
+
+    path = target.sqlite_path
+
+    @event.listens_for(engine, "do_connect")
+    def _create_private(dialect: Any, conn_rec: Any, cargs: Any, cparams: Any) -> None:
+        # The file holds people's names, addresses and ticket text: readable by its owner
+        # only. SQLite would create it with the umask's mode (usually world-readable), and
+        # its -wal/-shm files copy the main file's mode.
+        if path is not None and not path.exists():
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except OSError:
+                pass  # created meanwhile, or not creatable: sqlite3's own open says why
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: sqlite3.Connection, record: Any) -> None:
