@@ -227,6 +227,12 @@ def translate_error(err: BaseException, target: DatabaseTarget) -> DeskError:
     if "role" in low and "does not exist" in low:
         return AuthenticationFailed(
             _("The user '{user}' does not exist on {where}").format(user=user, where=where))
+    if "not permitted to log in" in low or "connect privilege" in low or (
+            "permission denied for database" in low):
+        # A disabled person, or a login that is no member of this desk: not a server fault.
+        return ConnectionFailed(_(
+            "The login {user} may not connect to {where}; ask a Desk administrator to give "
+            "it access").format(user=user, where=where))
     if "statement timeout" in low:
         return DeskError(_(
             "{where} took longer than {s} s to answer; the request was cancelled").format(
