@@ -81,8 +81,8 @@ def to_changes(conn: Connection, feed: Iterable[Change]) -> Changes:
     by_table: dict[str, list[Key]] = {}
     for change in feed:
         key = _key(change.row_id)
-        log_.add(change.table, key, _OPS[change.op],
-                 key if change.table == "tickets" else None)  # type: ignore[arg-type]
+        ticket = key if change.table == "tickets" and isinstance(key, uuid.UUID) else None
+        log_.add(change.table, key, _OPS[change.op], ticket)
         by_table.setdefault(change.table, []).append(key)
     for name, keys in by_table.items():
         table = Base.metadata.tables.get(name)
@@ -135,10 +135,11 @@ class Listener:
         while not self._stop.is_set():
             try:
                 self._session()
-                backoff = 1.0
             except (DBAPIError, psycopg.Error, sqlite3.Error) as err:
                 log.info("live updates offline: %s", str(err).splitlines()[0] if str(err)
                          else type(err).__name__)
+                if self._online:
+                    backoff = 1.0  # it was up: a blip, try again soon
                 self._status(False)
                 if self._stop.wait(backoff):
                     return

@@ -31,7 +31,6 @@ class LiveUpdates(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.online: bool | None = None
         # The listener's thread emits; once stopped it must not emit on a deleted object.
         self._lock = threading.Lock()
         self._stopped = False
@@ -62,7 +61,5 @@ class LiveUpdates(QObject):
 
     @Slot(bool)
     def _set_status(self, online: bool) -> None:
-        if self._stopped:
-            return
-        self.online = online
-        self.status_changed.emit(online)
+        if not self._stopped:
+            self.status_changed.emit(online)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import queue
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -30,7 +30,7 @@ class Inbox:
         self.changes: queue.Queue[Changes] = queue.Queue()
         self.status: queue.Queue[bool] = queue.Queue()
 
-    def next_changes(self, until: callable) -> Changes:  # type: ignore[valid-type]
+    def next_changes(self, until: Callable[[Changes], bool]) -> Changes:
         """The first delivery (merged with earlier ones) for which ``until`` holds."""
         seen = Changes()
         while True:
