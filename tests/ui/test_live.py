@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from desk.db.live import start_position
 from desk.db.session import Database, open_database
+from desk.services import tickets
 from desk.services.people import CurrentUser
 from desk.ui.live import LIVE_ORIGIN, LiveUpdates
 from desk.ui.main_window import MainWindow
@@ -77,3 +78,19 @@ def test_status_bar_says_offline_and_live_again(qtbot, world: World, other_conso
     make_ticket(other_console, world.team, title="While offline")
     qtbot.waitUntil(lambda: window.live_label.text() == "Live", timeout=20_000)
     qtbot.waitUntil(lambda: "While offline" in titles(window), timeout=20_000)
+
+
+@pytest.mark.pg
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_an_open_ticket_follows_another_consoles_edit(qtbot, world: World, other_console,
+                                                      live_window):
+    window, _live = live_window
+    qtbot.waitUntil(lambda: window.live_label.text() == "Live", timeout=20_000)
+    view = make_ticket(other_console, world.team, title="Old title")
+    form = window.open_ticket(view.id)
+    qtbot.waitUntil(lambda: form.ready and form.title.text() == "Old title", timeout=10_000)
+    tickets.update_ticket(other_console, world.team.agent.id, view.id, view.row_version,
+                          {"title": "Title from the other console"})
+    qtbot.waitUntil(lambda: form.title.text() == "Title from the other console",
+                    timeout=20_000)
+    assert not form.has_unsaved()
