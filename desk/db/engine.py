@@ -6,6 +6,7 @@ so it is never part of the engine's URL, its repr, or an error message.
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import time
@@ -61,6 +62,19 @@ def _sqlite_engine(target: DatabaseTarget) -> Engine:
         # connection to a different thread than the one that opened it.
         connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
     )
+
+    path = target.sqlite_path
+
+    @event.listens_for(engine, "do_connect")
+    def _create_private(dialect: Any, conn_rec: Any, cargs: Any, cparams: Any) -> None:
+        # The file holds people's names, addresses and ticket text: readable by its owner
+        # only. SQLite would create it with the umask's mode (usually world-readable), and
+        # its -wal/-shm files copy the main file's mode.
+        if path is not None and not path.exists():
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except OSError:
+                pass  # created meanwhile, or not creatable: sqlite3's own open says why
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: sqlite3.Connection, record: Any) -> None:
@@ -213,6 +227,12 @@ def translate_error(err: BaseException, target: DatabaseTarget) -> DeskError:
     if "role" in low and "does not exist" in low:
         return AuthenticationFailed(
             _("The user '{user}' does not exist on {where}").format(user=user, where=where))
+    if "not permitted to log in" in low or "connect privilege" in low or (
+            "permission denied for database" in low):
+        # A disabled person, or a login that is no member of this desk: not a server fault.
+        return ConnectionFailed(_(
+            "The login {user} may not connect to {where}; ask a Desk administrator to give "
+            "it access").format(user=user, where=where))
     if "statement timeout" in low:
         return DeskError(_(
             "{where} took longer than {s} s to answer; the request was cancelled").format(

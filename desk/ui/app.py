@@ -39,6 +39,7 @@ from desk.connect import (
     PasswordStore,
     open_database,
     parse_db_url,
+    start_position,
 )
 from desk.domain.enums import Role
 from desk.drafts import DraftStore, database_key
@@ -58,6 +59,7 @@ from desk.ui.dialogs import (
 )
 from desk.ui.gc import GuiThreadCollector
 from desk.ui.i18n import translate, ui_locale
+from desk.ui.live import LiveUpdates
 from desk.ui.main_window import MainWindow
 from desk.ui.worker import DbRunner
 
@@ -231,6 +233,8 @@ class Startup(QObject):
         self.db: Database | None = None
         self.runner: DbRunner | None = None
         self.window: MainWindow | None = None
+        self.live: LiveUpdates | None = None
+        self._opened_url: str | None = None  # the url ``open`` last opened
         self._asked: set[str] = set()  # servers whose password was asked this session
         # Connecting and migrating block: one thread of their own, never the GUI thread.
         self._opener = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-open")
@@ -239,23 +243,48 @@ class Startup(QObject):
         """The main window, shown; None when the user quit before it opened."""
         self.splash.show()
         try:
-            db = await self.open()
-            if db is None:
-                return None
-            self.db = db
-            self.runner = DbRunner(db)
-            me = await self.sign_in(self.runner, db)
+            while True:
+                db = await self.open()
+                if db is None:
+                    return None
+                self.db = db
+                self.runner = DbRunner(db)
+                try:
+                    me = await self.sign_in(self.runner, db)
+                except DeskError as err:
+                    # Not a person of this desk (or the server went away meanwhile):
+                    # Retry once an administrator has added them, or another database.
+                    self._close_database()
+                    self.db_url = await self._after_error(str(err), self._opened_url)
+                    if self.db_url is None:
+                        return None
+                    continue
+                break
             if me is None:
                 self.shutdown()
                 return None
             await self.start_sla(self.runner)
+            # Listening starts before the window first loads anything: nothing is missed.
+            self.live = await self.start_live(self.runner)
             self.window = MainWindow(self.runner, me, settings=self.settings,
                                      drafts=self.drafts)
+            if self.live is not None:
+                self.live.status_changed.connect(self.window.show_live)
             self.window.show()
             GuiThreadCollector.freeze()
             return self.window
         finally:
             self.splash.close()
+
+    async def start_live(self, runner: DbRunner) -> LiveUpdates | None:
+        """Other consoles' changes arriving by themselves; None when they cannot (the
+        console works on, refreshed by F5)."""
+        try:
+            position = await on_worker(runner, start_position)
+        except DeskError as err:
+            log.warning("live updates not available: %s", err)
+            return None
+        return LiveUpdates(runner, position, self)
 
     async def start_sla(self, runner: DbRunner) -> None:
         """Default calendars and policies on a fresh database, and the queue's SLA columns,
@@ -278,6 +307,13 @@ class Startup(QObject):
         # on a worker thread, where Qt refuses to stop the widget's timers).
         self.splash.close()
         self.splash.deleteLater()
+        self._close_database()
+
+    def _close_database(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+            self.live = None
         if self.runner is not None:
             self.runner.shutdown()
             self.runner.deleteLater()  # its busy timer must die on the GUI thread
@@ -350,6 +386,7 @@ class Startup(QObject):
                     self.passwords.save(target, keep_in_keyring)
                 except DeskError as err:
                     show_error(None, translate("Password not stored"), str(err))
+            self._opened_url = url
             return db
 
     def _asked_before(self, target: DatabaseTarget) -> bool:
@@ -381,8 +418,12 @@ class Startup(QObject):
     # ------------------------------------------------------------ who am I
 
     async def sign_in(self, runner: DbRunner, db: Database) -> CurrentUser | None:
-        key = signin_key(db.target)
+        """Who uses this console; None when the user gave up. Raises ``DeskError`` (on
+        PostgreSQL: ``NotADeskUser``) when the login is nobody here."""
         self.splash.set_state(translate("Signing in…"))
+        if db.target.is_postgresql:
+            return await self._sign_in_as_login(runner, db)
+        key = signin_key(db.target)
         for candidate in (self.user, self.settings.value(key)):
             if not candidate:
                 continue
@@ -399,8 +440,6 @@ class Startup(QObject):
             username = await self._create_first_admin(runner)
         else:
             picker = UserPickDialog(users, db.target.display(), self.splash)
-            if db.target.is_postgresql and db.target.url.username:
-                picker.choose(db.target.url.username)
             if await self._ask(picker) != QDialog.DialogCode.Accepted:
                 return None
             username = picker.username()
@@ -410,6 +449,23 @@ class Startup(QObject):
         if me is not None:
             self.settings.setValue(key, me.username)
         return me
+
+    async def _sign_in_as_login(self, runner: DbRunner, db: Database) -> CurrentUser | None:
+        """On a shared database a person is their login: no picker. Only the database
+        owner (maintenance) may name someone else (``--user``), and sets up the first
+        administrator of an empty desk."""
+        login = db.target.url.username or ""
+        me = await on_worker(runner, people.current_user, self.user or login)
+        if me is not None:
+            return me
+        # Only the owner's login gets here: anyone else is their own user or refused.
+        if await on_worker(runner, people.list_users):
+            raise DeskError(translate("There is no user {name} in this database.").format(
+                name=self.user or login))
+        username = await self._create_first_admin(runner)
+        if not username:
+            return None
+        return await on_worker(runner, people.current_user, username)
 
     async def _create_first_admin(self, runner: DbRunner) -> str | None:
         dialog = FirstAdminDialog(self.splash)

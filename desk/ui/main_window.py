@@ -553,6 +553,8 @@ class MainWindow(QMainWindow):
             signed_in = self.tr("Signed in as {name}").format(name=name)
         self.user_label = QLabel(signed_in, self)
         self.connection_label = QLabel(self.tr("Connected"), self)
+        self.live_label = QLabel(self)
+        self.live_label.setVisible(False)  # until live updates report (show_live)
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setMaximumWidth(90)
@@ -564,6 +566,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.db_label)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.connection_label)
+        bar.addPermanentWidget(self.live_label)
 
     def _busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
@@ -584,6 +587,16 @@ class MainWindow(QMainWindow):
     def _set_connected(self, ok: bool, reason: str = "") -> None:
         self.connection_label.setText(self.tr("Connected") if ok else self.tr("Disconnected"))
         self.connection_label.setToolTip(reason)
+
+    def show_live(self, online: bool) -> None:
+        """Whether other consoles' changes arrive by themselves (live updates' status)."""
+        self.live_label.setText(self.tr("Live") if online
+                                else self.tr("Offline — reconnecting…"))
+        self.live_label.setToolTip(
+            self.tr("Changes made in other consoles appear here without refreshing") if online
+            else self.tr("Changes made in other consoles appear after F5 until the "
+                         "connection is back"))
+        self.live_label.setVisible(True)
 
     # ------------------------------------------------------------ state and closing
 
