@@ -22,6 +22,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -236,6 +237,7 @@ class Startup(QObject):
         self.live: LiveUpdates | None = None
         self._opened_url: str | None = None  # the url ``open`` last opened
         self._asked: set[str] = set()  # servers whose password was asked this session
+        self._chosen_urls: set[str] = set()  # databases the user picked in the chooser
         # Connecting and migrating block: one thread of their own, never the GUI thread.
         self._opener = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-open")
 
@@ -356,8 +358,12 @@ class Startup(QObject):
             self.splash.set_state(translate("Opening database {where}…").format(
                 where=target.display()))
             try:
-                db = await loop.run_in_executor(self._opener, open_database, target,
-                                                self.passwords)
+                # Only the embedded default (a first start) and a file the user chose in
+                # the chooser may be created: a mistyped --db or configured path is named
+                # as missing instead of becoming a new empty desk.
+                create = not url or url in self._chosen_urls
+                db = await loop.run_in_executor(
+                    self._opener, partial(open_database, target, self.passwords, create=create))
             except AuthenticationFailed as err:
                 self.passwords.forget(target)
                 keep_in_keyring = None
@@ -411,6 +417,7 @@ class Startup(QObject):
                     values["database"] = parse_db_url(chosen).url.render_as_string(
                         hide_password=True)
                     local_config.save(values)
+                self._chosen_urls.add(chosen)
                 return chosen
             return await self._after_error(message, url)
         return None

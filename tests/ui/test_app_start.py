@@ -53,8 +53,21 @@ def dialog_of(qtbot, startup: Startup, cls: type, after: QDialog | None = None) 
     return startup.dialog
 
 
+def test_mistyped_database_path_is_named_not_created(qtbot, start, tmp_path):
+    path = tmp_path / "mistyped.sqlite3"
+    startup, task = start(str(path))
+    error = dialog_of(qtbot, startup, StartupErrorDialog)
+    assert "There is no database file" in error.message.text()
+    assert str(path) in error.message.text()
+    assert not path.exists()
+    error.quit_button.click()
+    qtbot.waitUntil(task.done, timeout=20_000)
+    assert task.result() is None and not path.exists()
+
+
 def test_fresh_database_creates_first_admin_and_shows_window(qtbot, start, tmp_path):
     path = tmp_path / "fresh.sqlite3"
+    open_database(str(path), create=True).dispose()  # as `desk db upgrade` makes it
     startup, task = start(str(path))
     qtbot.waitUntil(startup.splash.isVisible)
     assert startup.splash.status.text().startswith("Opening database")

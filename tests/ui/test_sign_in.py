@@ -104,6 +104,7 @@ def test_a_login_refused_connect_gets_a_clear_message(qtbot, start, desk_login, 
 def test_sqlite_keeps_the_picker_and_a_new_file_is_private(qtbot, start, tmp_path: Path,
                                                           ui_settings):
     path = tmp_path / "private.sqlite3"
+    open_database(str(path), create=True).dispose()  # as `desk db upgrade` makes it
     startup, task = start(str(path))
     admin = dialog_of(qtbot, startup, FirstAdminDialog)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600  # readable by its owner only
