@@ -1147,10 +1147,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Desk — {who}</source>
-        <translation>Desk — {who}</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -1373,6 +1369,22 @@
     <message>
         <source>Disconnected</source>
         <translation>已断开</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Offline — reconnecting…</source>
+        <translation>离线 — 正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Changes made in other consoles appear here without refreshing</source>
+        <translation>其他控制台所做的更改会自动显示在这里，无需刷新</translation>
+    </message>
+    <message>
+        <source>Changes made in other consoles appear after F5 until the connection is back</source>
+        <translation>连接恢复之前，其他控制台所做的更改需按 F5 后才会显示</translation>
     </message>
     <message>
         <source>{n} open tickets have unsaved changes. Save them before quitting?</source>
@@ -1801,6 +1813,10 @@
     <message>
         <source>Nothing found for “{text}”</source>
         <translation>未找到与“{text}”相关的内容</translation>
+    </message>
+    <message>
+        <source>{status} — Searched for the first {n} words</source>
+        <translation>{status} — 只搜索了前 {n} 个词</translation>
     </message>
     <message>
         <source>1 ticket</source>
@@ -2279,6 +2295,18 @@
         <translation>无法保存本地草稿：{reason}</translation>
     </message>
     <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>Not saved: {problem} (and {count} more)</source>
+        <translation>未保存：{problem}（另有 {count} 个问题）</translation>
+    </message>
+    <message>
+        <source>Not saved: {problem}</source>
+        <translation>未保存：{problem}</translation>
+    </message>
+    <message>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -2752,6 +2780,14 @@
         <translation>必须填写配置项名称</translation>
     </message>
     <message>
+        <source>Asset tag</source>
+        <translation>资产标签</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
         <source>The owner group no longer exists</source>
         <translation>该负责组已不存在</translation>
     </message>
@@ -2956,6 +2992,10 @@
         <translation>数据库文件 {path} 已损坏（{detail}）。请关闭所有使用它的 Desk，然后用最近一份完好的备份覆盖它（用“desk db backup”创建的备份，或 Desk 每次升级前生成的 {name}.*.bak 副本）</translation>
     </message>
     <message>
+        <source>The login {user} may not connect to {where}; ask a Desk administrator to give it access</source>
+        <translation>登录名 {user} 无权连接 {where}；请联系 Desk 管理员授予访问权限</translation>
+    </message>
+    <message>
         <source>{where} took longer than {s} s to answer; the request was cancelled</source>
         <translation>{where} 超过 {s} 秒未响应；请求已取消</translation>
     </message>
@@ -3092,12 +3132,24 @@
         <translation>变更(&amp;C)</translation>
     </message>
     <message>
+        <source>{label} contains a character that cannot be saved (U+{code:04X})</source>
+        <translation>{label}包含无法保存的字符（U+{code:04X}）</translation>
+    </message>
+    <message>
         <source>A ticket cannot be its own parent</source>
         <translation>工单不能是自己的父工单</translation>
     </message>
     <message>
         <source>Describe the resolution for the requester</source>
         <translation>请为请求人描述解决方案</translation>
+    </message>
+    <message>
+        <source>The search took longer than {s} s and was stopped; search for fewer or longer words</source>
+        <translation>搜索超过 {s} 秒，已停止；请减少搜索词或使用更长的词</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
     </message>
     <message>
         <source>Only an administrator can manage people on this database</source>
@@ -3118,6 +3170,10 @@
     <message>
         <source>There is no group {name}</source>
         <translation>不存在组 {name}</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
     </message>
     <message>
         <source>The login {login} is not an active user of this desk; ask an administrator to add it</source>
@@ -3142,6 +3198,18 @@
     <message>
         <source>{title} must be a whole number</source>
         <translation>{title}必须是整数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>A ticket was saved from this form already, as {number}, with other values; open {number} to change it</source>
+        <translation>此表单已保存为工单 {number}，但内容不同；请打开 {number} 进行修改</translation>
     </message>
     <message>
         <source>Breaching soon</source>
