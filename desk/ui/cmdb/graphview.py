@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPolygonF,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtSvg import QSvgGenerator
@@ -189,6 +190,7 @@ class CiGraphView(QGraphicsView):
         self._op: Op | None = None
         self._seq = 0
         self._press: QPointF | None = None
+        self._fit_when_shown = False
         runner.changed.connect(self._on_changed)
 
     def show_ci(self, ci_id: uuid.UUID, hops: int | None = None) -> None:
@@ -284,6 +286,12 @@ class CiGraphView(QGraphicsView):
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return
+        if not self.isVisible():
+            # A hidden view (the Graph tab not shown yet) has no real size: fitting now
+            # would draw the graph tiny once it is shown.
+            self._fit_when_shown = True
+            return
+        self._fit_when_shown = False
         self.resetTransform()
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         # Never blow a small graph up beyond 1:1, and keep big ones legible enough to read
@@ -295,6 +303,11 @@ class CiGraphView(QGraphicsView):
             self.scale(target, target)
             if self.centre in self.nodes:
                 self.centerOn(self.nodes[self.centre])  # type: ignore[index]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_when_shown:
+            QTimer.singleShot(0, self.fit)  # once the layout has given the view its size
 
     def zoom(self, factor: float) -> None:
         current = self.transform().m11()

@@ -193,3 +193,17 @@ def test_graph_opens_readable_and_shows_more_on_demand(qtbot, db, cmdb_runner):
     with qtbot.waitSignal(panel.view.built):
         panel.hops.setValue(2)  # another depth starts from the readable cap again
     assert len(panel.view.nodes) == 60
+
+
+def test_a_graph_built_before_its_tab_is_shown_is_drawn_full_size(qtbot, db, cmdb, cmdb_runner):
+    """The Graph tab is often built while hidden: the fit waits until the view has a size,
+    instead of shrinking a small graph to the smallest zoom."""
+    panel = CiGraphPanel(cmdb_runner)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 600)
+    view = panel.view
+    with qtbot.waitSignal(view.built):
+        panel.show_ci(cmdb.ids["bank-app"])
+    assert not view.isVisible()
+    panel.show()
+    qtbot.waitUntil(lambda: view.transform().m11() == 1.0)  # 4 CIs fit at 1:1
