@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,21 +76,17 @@ class Database:
                 session.rollback()
                 raise
 
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        with self._reader() as session:
-            try:
-                yield session
-            except DBAPIError as err:
-                raise translate_error(err, self.target) from err
-            finally:
-                session.rollback()
+    def read(self) -> AbstractContextManager[Session]:
+        return self._reading(self._reader)
 
-    @contextmanager
-    def snapshot(self) -> Iterator[Session]:
+    def snapshot(self) -> AbstractContextManager[Session]:
         """Like ``read``, but every query of the block sees the same committed state (one
         snapshot): for use cases that assemble a screen from several queries."""
-        with self._snapshot_reader() as session:
+        return self._reading(self._snapshot_reader)
+
+    @contextmanager
+    def _reading(self, maker: sessionmaker[Session]) -> Iterator[Session]:
+        with maker() as session:
             try:
                 yield session
             except DBAPIError as err:
