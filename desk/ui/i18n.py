@@ -80,6 +80,11 @@ def local_date(day: date) -> str:
     return locale.toString(QDate(day.year, day.month, day.day), _formats(locale.name())[0])
 
 
+def name_list(names: Iterable[str]) -> str:
+    """Names joined as the user's language joins them ("A, B and C"; "A、B和C")."""
+    return QLocale().createSeparatedList(list(names))
+
+
 # ---------------------------------------------------------------- lengths of time
 
 

@@ -37,7 +37,7 @@ from desk.services.catalog import TicketRef
 from desk.services.numbers import find_by_number
 from desk.services.people import CurrentUser
 from desk.ui.cmdb.window import CmdbWindow
-from desk.ui.i18n import choose_language, chosen_language
+from desk.ui.i18n import choose_language, chosen_language, name_list
 from desk.ui.queue.pane import QueuePane
 from desk.ui.sla.notify import NotificationBanner, NotificationCenter
 from desk.ui.ticket.form import TicketForm
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         found = [d for d in self.drafts.load_all(self.database) if d.key not in self.forms]
         self._offered = found
         if found:
-            names = ", ".join(d.number or d.title or self.tr("new ticket") for d in found[:4])
+            names = name_list(d.number or d.title or self.tr("new ticket") for d in found[:4])
             self.drafts_text.setText(self.tr(
                 "Desk was closed with unsaved edits. Restore {n} unsaved drafts? ({names})")
                 .format(n=len(found), names=names) if len(found) != 1 else self.tr(

@@ -1723,6 +1723,10 @@
         <translation>新建视图…</translation>
     </message>
     <message>
+        <source>No tickets in this view</source>
+        <translation>此视图中没有工单</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>打开</translation>
     </message>

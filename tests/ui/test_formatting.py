@@ -21,6 +21,7 @@ from desk.ui.i18n import (
     format_remaining,
     local_date,
     local_time,
+    name_list,
     sorted_by_name,
     wall_time,
 )
@@ -146,3 +147,12 @@ def test_every_symbol_in_ui_text_has_a_glyph_in_the_default_font(qapp):
     missing = {f"U+{ord(ch):04X} {unicodedata.name(ch, '?')}": where
                for ch, where in symbols.items() if not metrics.inFontUcs4(ord(ch))}
     assert missing == {}
+
+
+@pytest.mark.parametrize(("name", "words", "shown"), [
+    ("en_GB", ["Banking", "CRM", "Payroll"], "Banking, CRM and Payroll"),
+    ("zh_CN", ["网上银行", "客户关系", "薪资"], "网上银行、客户关系和薪资"),
+])
+def test_lists_of_names_are_joined_as_the_language_joins_them(in_locale, name, words, shown):
+    in_locale(name)
+    assert name_list(words) == shown

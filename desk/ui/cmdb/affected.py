@@ -32,6 +32,7 @@ from desk.cmdb.services import CiRow
 from desk.services.changes import Changes, Written
 from desk.services.people import CurrentUser
 from desk.ui.cmdb.common import class_label
+from desk.ui.i18n import name_list
 from desk.ui.worker import DbRunner, Op
 
 SEARCH_DELAY_MS = 250
@@ -193,7 +194,7 @@ class AffectedCisPanel(QWidget):
         self.remove.setEnabled(False)
         if st.services:
             self.services.setText(self.tr("Affected business services: {names}").format(
-                names=", ".join(s.name for s in st.services)))
+                names=name_list(s.name for s in st.services)))
         else:
             self.services.setText(self.tr("No business service is affected.")
                                   if st.linked else "")
@@ -302,7 +303,7 @@ class AffectedCisPanel(QWidget):
         result = written.value
         self.link_button.setEnabled(True)
         text = self.tr("{parent} is a major incident; linked: {linked}").format(
-            parent=result.parent_number, linked=", ".join(result.linked) or self.tr("none"))
+            parent=result.parent_number, linked=name_list(result.linked) or self.tr("none"))
         if result.skipped:
             text += "\n" + self.tr("Not linked: {items}").format(
                 items="; ".join(f"{n} ({why})" for n, why in result.skipped))

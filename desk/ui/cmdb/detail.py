@@ -32,7 +32,7 @@ from desk.ui.cmdb.common import (
     status_label,
 )
 from desk.ui.cmdb.graphview import CiGraphPanel
-from desk.ui.i18n import local_time
+from desk.ui.i18n import local_time, name_list
 from desk.ui.worker import DbRunner, Op
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -239,8 +239,8 @@ class CiDetailPane(QWidget):
             self.impact_tree.addTopLevelItem(item)
         for col in range(self.impact_tree.columnCount()):
             self.impact_tree.resizeColumnToContents(col)
-        services = ", ".join(c.name for c in result.services) or self.tr("none")
-        down = ", ".join(c.name for c in result.down)
+        services = name_list(c.name for c in result.services) or self.tr("none")
+        down = name_list(c.name for c in result.down)
         self.impact_summary.setText(self.tr(
             "If {name} goes down, 1 CI is affected. Business services: {services}").format(
                 name=down, services=services) if len(result.affected) == 1 else self.tr(

@@ -200,6 +200,13 @@ class QueuePane(QWidget):
 
         self.table = QueueTable(self)
         self.table.setModel(self.model)
+        # An empty view says so, instead of an empty grid that looks like it is still loading.
+        self.empty_label = QLabel(self.tr("No tickets in this view"), self.table.viewport())
+        self.empty_label.setObjectName("hint")
+        self.empty_label.setEnabled(False)
+        empty_lay = QVBoxLayout(self.table.viewport())
+        empty_lay.addWidget(self.empty_label, 0, Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
         # The header paints from C++ copies of the column labels (``HeaderLabels``).
         self.header_labels = HeaderLabels.attach(self.table)
         # Qt's own (C++) item painting, fed by the model's per-cell answers in one Python
@@ -714,11 +721,14 @@ class QueuePane(QWidget):
     def _on_loaded(self) -> None:
         self._sync_sort_indicator()
         self.table.scrollToTop()
+        if self.model.rowCount():
+            self.empty_label.hide()
         if self.model.count_known:
             self._on_count(self.model.rowCount())
 
     def _on_count(self, n: int) -> None:
         spec = self.model.spec
+        self.empty_label.setVisible(n == 0)
         if not self._notice:
             found = (self.tr("1 ticket") if n == 1
                      else self.tr("{n} tickets").format(n=f"{n:,}"))

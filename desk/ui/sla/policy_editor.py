@@ -56,7 +56,7 @@ from desk.sla.policy import (
 )
 from desk.slaops import admin
 from desk.slaops.service import preview_policy_change
-from desk.ui.i18n import format_duration, sorted_by_name
+from desk.ui.i18n import format_duration, name_list, sorted_by_name
 from desk.ui.sla.common import form_row
 from desk.ui.sla.preview import PreviewDialog
 from desk.ui.ticket.common import FieldBox, error_color, status_label
@@ -101,7 +101,7 @@ class StatusPicker(QToolButton):
 
     def _refresh_text(self) -> None:
         chosen = [status_label(Status(k)) for k in self.actions_ if k in self.value()]
-        self.setText(", ".join(chosen) if chosen else self.tr("(nothing pauses it)"))
+        self.setText(name_list(chosen) if chosen else self.tr("(nothing pauses it)"))
 
 
 class ActionsBox(QWidget):

@@ -48,6 +48,18 @@ def test_views_show_counts_and_switch(qtbot, make_pane: Callable, db: Database, 
     qtbot.waitUntil(lambda: pane.model.row_at(0) is not None
                     and pane.model.row_at(0).title == "nobody's", timeout=10_000)
     assert pane.current_view().key == "builtin:unassigned"
+    assert not pane.empty_label.isVisible()
+
+
+def test_an_empty_view_says_so(qtbot, make_pane: Callable, db: Database, team: Team) -> None:
+    make_ticket(db, team, title="nobody's")
+    pane = make_pane(MY_OPEN)  # nothing is assigned to me
+    qtbot.waitUntil(lambda: pane.status.text() == "0 tickets", timeout=10_000)
+    assert pane.empty_label.isVisible()
+    assert pane.empty_label.text() == "No tickets in this view"
+    pane.switch_view(UNASSIGNED)
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 1, timeout=10_000)
+    assert not pane.empty_label.isVisible()
 
 
 def test_counts_follow_the_change_broadcast(qtbot, make_pane: Callable, qrunner: DbRunner,
