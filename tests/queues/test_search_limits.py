@@ -63,10 +63,11 @@ def test_parse() -> None:
     assert parse(text).groups[-1] == (WORDS[MAX_TERMS - 1],)
 
 
+# SQLite has no statement timeout: PostgreSQL only.
+@pytest.mark.parametrize("db_url", [pytest.param("postgresql", marks=pytest.mark.pg)],
+                         indirect=True)
 def test_a_search_stops_at_its_time_limit_on_postgresql(
         db: Database, team: Team, me: CurrentUser, monkeypatch: pytest.MonkeyPatch) -> None:
-    if db.dialect != "postgresql":
-        pytest.skip("SQLite has no statement timeout")
     make_ticket(db, team, title="Printer jam")
     spec = search(db, "printer", me).spec
     assert spec is not None
